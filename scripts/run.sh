@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Starts the whole marketplace locally: tools, PostgreSQL and anvil, migrations, contracts, demo data,
+# and the web app on http://127.0.0.1:5080. Stop with Ctrl+C; stop the services with
+# `scripts/stack.sh down`.
+set -euo pipefail
+readonly ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+readonly URL=${EMR_URL:-http://127.0.0.1:5080}
+
+scripts/tools.sh
+scripts/stack.sh up --name dev
+set -a; eval "$(scripts/stack.sh env --name dev)"; set +a
+export Database__ConnectionString="$EMR_PG_CONNECTION"
+export Chain__RpcUrl="$EMR_RPC_URL" Chain__ChainId="$EMR_CHAIN_ID" Chain__DeploymentFile="$EMR_DEPLOYMENT_FILE"
+
+echo "run: building the CLI and the web app" >&2
+dotnet build src/EmrMarket.Cli -c Release --nologo -v quiet
+dotnet publish src/EmrMarket.Web -c Release --nologo -v quiet -o .data/dev/web
+emr() { dotnet "src/EmrMarket.Cli/bin/Release/net10.0/emr.dll" "$@"; }
+emr migrate
+
+echo "EmrMarket: serving $URL"
+cd .data/dev/web
+exec dotnet EmrMarket.Web.dll --urls "$URL"

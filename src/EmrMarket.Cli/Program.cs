@@ -1,0 +1,3 @@
+using EmrMarket.Cli;
+
+return await CliApp.RunAsync(args);

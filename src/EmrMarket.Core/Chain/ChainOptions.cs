@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace EmrMarket.Core.Chain;
+
+/// <summary>Where the ledger is and how to reach it. Bound from the "Chain" section.</summary>
+public sealed class ChainOptions
+{
+    public const string Section = "Chain";
+
+    /// <summary>JSON-RPC endpoint of any EVM node (anvil locally, Besu or Quorum in production).</summary>
+    [Required(ErrorMessage = "Chain:RpcUrl is required (the node's JSON-RPC URL)")]
+    public string RpcUrl { get; set; } = "";
+
+    /// <summary>The chain id the node must report; a mismatch makes the app unhealthy.</summary>
+    [Range(1, ulong.MaxValue, ErrorMessage = "Chain:ChainId is required")]
+    public ulong ChainId { get; set; }
+
+    /// <summary>JSON file with the deployed contract addresses, written by <c>emr deploy</c>.</summary>
+    public string? DeploymentFile { get; set; }
+
+    [Range(1, 300)]
+    public int RpcTimeoutSeconds { get; set; } = 10;
+}

@@ -1,0 +1,37 @@
+using EmrMarket.Core.Chain;
+using EmrMarket.Core.Health;
+using EmrMarket.Ledger.Rpc;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace EmrMarket.Core;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Registers the marketplace's use cases and its connection to the ledger.</summary>
+    public static IServiceCollection AddEmrCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ChainOptions>()
+            .Bind(configuration.GetSection(ChainOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp =>
+        {
+            var chain = sp.GetRequiredService<IOptions<ChainOptions>>().Value;
+            var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
+            {
+                Timeout = TimeSpan.FromSeconds(chain.RpcTimeoutSeconds),
+            };
+            return new JsonRpcClient(http, new Uri(chain.RpcUrl));
+        });
+        services.AddSingleton<EthRpc>();
+
+        services.AddSingleton<HealthService>();
+        services.AddSingleton<IHealthProbe, ChainHealthProbe>();
+        services.AddSingleton<IHealthProbe, ContractsHealthProbe>();
+        return services;
+    }
+}

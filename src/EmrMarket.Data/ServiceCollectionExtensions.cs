@@ -1,0 +1,30 @@
+using EmrMarket.Core.Health;
+using EmrMarket.Data.Health;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace EmrMarket.Data;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Registers PostgreSQL access: the data source, migrations and repositories.</summary>
+    public static IServiceCollection AddEmrData(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .Bind(configuration.GetSection(DatabaseOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
+            builder.ConnectionStringBuilder.Timeout = Math.Min(builder.ConnectionStringBuilder.Timeout, 5);
+            return builder.Build();
+        });
+        services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<IHealthProbe, DatabaseHealthProbe>();
+        return services;
+    }
+}

@@ -1,0 +1,22 @@
+using EmrMarket.Core;
+using EmrMarket.Data;
+using EmrMarket.Web.Health;
+using EmrMarket.Web.Infrastructure;
+
+namespace EmrMarket.Web;
+
+public static class WebServiceCollectionExtensions
+{
+    /// <summary>Everything the web app needs: the modules, the Blazor components and the background work.</summary>
+    public static IServiceCollection AddEmrMarketWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddEmrCore(configuration);
+        services.AddEmrData(configuration);
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddSingleton<HealthMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<HealthMonitor>());
+        services.AddHostedService<DatabaseMigrator>();
+        return services;
+    }
+}

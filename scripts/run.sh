@@ -18,6 +18,7 @@ dotnet build src/EmrMarket.Cli -c Release --nologo -v quiet
 dotnet publish src/EmrMarket.Web -c Release --nologo -v quiet -o .data/dev/web
 emr() { dotnet "src/EmrMarket.Cli/bin/Release/net10.0/emr.dll" "$@"; }
 emr migrate
+emr seed
 
 echo "EmrMarket: serving $URL"
 cd .data/dev/web

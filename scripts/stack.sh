@@ -14,6 +14,13 @@
 # Settings: EMR_PG_PORT / EMR_ANVIL_PORT force a port (an error if it is taken).
 set -euo pipefail
 
+# The servers started here outlive this script: they must not inherit the caller's open files
+# (a build lock held through `flock cmd` would otherwise stay locked for as long as they run).
+for fd in /proc/$$/fd/*; do
+  fd=${fd##*/}
+  [[ $fd -gt 2 ]] && eval "exec $fd>&-" 2>/dev/null
+done
+
 readonly ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 readonly CHAIN_ID=31337
 readonly PG_USER=emr

@@ -12,7 +12,7 @@ namespace EmrMarket.Cli;
 /// <summary>The operator's command line: `emr &lt;command&gt; [arguments]`.</summary>
 public static class CliApp
 {
-    private static readonly ICommand[] Commands = [new MigrateCommand(), new HealthCommand()];
+    private static readonly ICommand[] Commands = [new MigrateCommand(), new HealthCommand(), new SeedCommand()];
 
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null)
     {

@@ -1,3 +1,4 @@
+using EmrMarket.Core.Accounts;
 using EmrMarket.Core.Chain;
 using EmrMarket.Core.Health;
 using EmrMarket.Ledger.Rpc;
@@ -28,6 +29,8 @@ public static class ServiceCollectionExtensions
             return new JsonRpcClient(http, new Uri(chain.RpcUrl));
         });
         services.AddSingleton<EthRpc>();
+
+        services.AddSingleton<AccountService>();
 
         services.AddSingleton<HealthService>();
         services.AddSingleton<IHealthProbe, ChainHealthProbe>();

@@ -1,4 +1,6 @@
+using EmrMarket.Core.Accounts;
 using EmrMarket.Core.Health;
+using EmrMarket.Data.Accounts;
 using EmrMarket.Data.Health;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +27,7 @@ public static class ServiceCollectionExtensions
         });
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<IHealthProbe, DatabaseHealthProbe>();
+        services.AddSingleton<IAccountRepository, AccountRepository>();
         return services;
     }
 }

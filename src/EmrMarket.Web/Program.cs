@@ -1,4 +1,5 @@
 using EmrMarket.Web;
+using EmrMarket.Web.Auth;
 using EmrMarket.Web.Components;
 using EmrMarket.Web.Health;
 using EmrMarket.Web.Infrastructure;
@@ -12,11 +13,14 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapBlazorScript();
 app.MapStaticAssets();
 app.MapHealthEndpoint();
+app.MapAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -1,5 +1,6 @@
 using EmrMarket.Core;
 using EmrMarket.Data;
+using EmrMarket.Web.Auth;
 using EmrMarket.Web.Health;
 using EmrMarket.Web.Infrastructure;
 
@@ -13,6 +14,7 @@ public static class WebServiceCollectionExtensions
         services.AddEmrCore(configuration);
         services.AddEmrData(configuration);
 
+        services.AddEmrAuth();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddSingleton<HealthMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<HealthMonitor>());

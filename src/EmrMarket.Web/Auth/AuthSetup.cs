@@ -1,0 +1,43 @@
+using System.Security.Claims;
+using EmrMarket.Core.Accounts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace EmrMarket.Web.Auth;
+
+public static class AuthSetup
+{
+    public static IServiceCollection AddEmrAuth(this IServiceCollection services)
+    {
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(options =>
+            {
+                options.Cookie.Name = "emr.session";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.LoginPath = "/account/login";
+                options.AccessDeniedPath = "/account/access-denied";
+                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+                options.SlidingExpiration = true;
+                options.Events.OnValidatePrincipal = ValidateSessionAsync;
+            });
+        services.AddAuthorization();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
+        return services;
+    }
+
+    private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
+    {
+        var id = context.Principal?.AccountId();
+        var stamp = context.Principal?.FindFirstValue(AccountClaims.SecurityStamp);
+        var accounts = context.HttpContext.RequestServices.GetRequiredService<AccountService>();
+        if (id is null || stamp is null || !await accounts.IsSessionValidAsync(id.Value, stamp, context.HttpContext.RequestAborted))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        }
+    }
+}

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the stack and the tests need and the machine may lack:
-#   the npm toolchain in contracts/ (solc-js, anvil, forge, cast, OpenZeppelin, ethers), from its lock file;
+#   the npm toolchain in contracts/ (solc-js, anvil, forge, cast, OpenZeppelin, ethers), at its locked versions;
 #   with --browser, Debian's chromium for the browser tests.
 set -euo pipefail
 readonly ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,8 +13,10 @@ command -v dotnet >/dev/null || die "dotnet not found: install the .NET 10 SDK"
 contracts="$ROOT/contracts"
 stamp="$contracts/node_modules/.package-lock.json"
 if [[ ! -f "$stamp" || "$contracts/package-lock.json" -nt "$stamp" ]]; then
-  echo "tools: installing the contract toolchain (npm ci in contracts/)" >&2
-  (cd "$contracts" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed in contracts/"
+  echo "tools: installing the contract toolchain (npm install in contracts/, versions from its lock file)" >&2
+  # Not `npm ci`: the registry copy lacks the other platforms' optional Foundry binaries, so the lock
+  # cannot list them and `npm ci` calls it out of sync. `npm install` keeps the locked versions.
+  (cd "$contracts" && npm install --no-audit --no-fund --loglevel=error) || die "npm install failed in contracts/"
 fi
 
 if [[ "${1:-}" == "--browser" ]] && ! command -v chromium >/dev/null; then

@@ -16,6 +16,8 @@ namespace EmrMarket.Bench.Ledger;
 /// </summary>
 internal sealed class SendingBenchmark(TextWriter output)
 {
+    private string _catchUp = "";
+
     private static readonly EthAddress Sink = EthAddress.Parse("0x000000000000000000000000000000000000dEaD");
 
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -24,6 +26,10 @@ internal sealed class SendingBenchmark(TextWriter output)
         output.WriteLine("|---|---:|---:|---:|---:|");
         await RunModeAsync("instant mining (anvil default)", [], pipelined: 3000, sequential: 300, cancellationToken);
         await RunModeAsync("1 s block time (`--block-time 1`)", ["--block-time", "1"], pipelined: 3000, sequential: 4, cancellationToken);
+        output.WriteLine();
+        output.WriteLine($"| indexer catch-up: eth_getLogs (2-block ranges) + decode | events | events per second |");
+        output.WriteLine("|---|---:|---:|");
+        output.WriteLine(_catchUp);
         output.WriteLine();
     }
 
@@ -55,6 +61,11 @@ internal sealed class SendingBenchmark(TextWriter output)
             watch.Restart();
             for (var i = 0; i < sequential; i++) await waiter.SendAndWaitAsync(Transfer(), cancellationToken);
             var waited = sequential / watch.Elapsed.TotalSeconds;
+            if (anvilArgs.Length == 0)
+            {
+                var (events, rate) = await LogCatchUpBenchmark.RunAsync(pipe, 6, cancellationToken);
+                _catchUp = $"| {events:N0} `Tick` logs in {events / 10_000} blocks of a local anvil | {events:N0} | {rate:N0} |";
+            }
             output.WriteLine($"| {mode} | {accepted:N0} | {mined:N0} | {Measure.PerSecond(waited)} | {accepted / waited:N0}× |");
         }
         finally

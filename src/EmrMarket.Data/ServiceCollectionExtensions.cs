@@ -1,7 +1,9 @@
 using EmrMarket.Core.Accounts;
 using EmrMarket.Core.Health;
 using EmrMarket.Data.Accounts;
+using EmrMarket.Core.Wallets;
 using EmrMarket.Data.Health;
+using EmrMarket.Data.Wallets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -28,6 +30,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<IHealthProbe, DatabaseHealthProbe>();
         services.AddSingleton<IAccountRepository, AccountRepository>();
+        services.AddSingleton<IWalletRepository, WalletRepository>();
         return services;
     }
 }

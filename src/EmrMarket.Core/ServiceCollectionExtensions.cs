@@ -1,9 +1,11 @@
 using EmrMarket.Core.Accounts;
 using EmrMarket.Core.Chain;
 using EmrMarket.Core.Health;
+using EmrMarket.Core.Ingest;
 using EmrMarket.Ledger.Rpc;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace EmrMarket.Core;
@@ -35,6 +37,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<HealthService>();
         services.AddSingleton<IHealthProbe, ChainHealthProbe>();
         services.AddSingleton<IHealthProbe, ContractsHealthProbe>();
+
+        services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.Section));
+        services.AddSingleton<IngestService>();
+        // The lead's chain anchor replaces this; until then batches stay "pending".
+        services.TryAddSingleton<IBatchAnchor, PendingBatchAnchor>();
         return services;
     }
 }

@@ -2,7 +2,11 @@ using EmrMarket.Core.Accounts;
 using EmrMarket.Core.Health;
 using EmrMarket.Data.Accounts;
 using EmrMarket.Core.Wallets;
+using EmrMarket.Core.Ingest;
+using EmrMarket.Data.Encryption;
 using EmrMarket.Data.Health;
+using EmrMarket.Data.Ingest;
+using EmrMarket.Data.Patients;
 using EmrMarket.Data.Wallets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +17,7 @@ namespace EmrMarket.Data;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>Registers PostgreSQL access: the data source, migrations and repositories.</summary>
+    /// <summary>Registers PostgreSQL access: the data source, migrations, encryption and repositories.</summary>
     public static IServiceCollection AddEmrData(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DatabaseOptions>()
@@ -31,6 +35,16 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IHealthProbe, DatabaseHealthProbe>();
         services.AddSingleton<IAccountRepository, AccountRepository>();
         services.AddSingleton<IWalletRepository, WalletRepository>();
+
+        services.AddOptions<EncryptionOptions>()
+            .Bind(configuration.GetSection(EncryptionOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EncryptionOptions>, EncryptionOptionsValidator>();
+        services.AddSingleton<MasterKeyRing>();
+        services.AddSingleton<KeyRotation>();
+        services.AddSingleton<PatientRepository>();
+        services.AddSingleton<IIngestStore, IngestStore>();
+        services.AddSingleton<IIngestBatches, IngestBatchRepository>();
         return services;
     }
 }

@@ -1,0 +1,28 @@
+using EmrMarket.Fhir;
+using EmrMarket.Fhir.Model;
+
+namespace EmrMarket.Core.Ingest;
+
+/// <summary>
+/// One upload's writer. Each file is a unit: <see cref="BeginUnitAsync"/>, any number of
+/// <see cref="WriteAsync"/>, then commit or roll back, so a file is stored whole or not at all.
+/// </summary>
+public interface IIngestSession : IAsyncDisposable
+{
+    Task BeginUnitAsync(CancellationToken cancellationToken);
+
+    /// <summary>Stores new and changed records, skips unchanged ones, and counts them by resource type.</summary>
+    /// <exception cref="FhirException">A record names a patient that is neither in the file nor stored.</exception>
+    Task<IReadOnlyDictionary<string, RecordCounts>> WriteAsync(string source, IReadOnlyList<FhirEntry> entries, CancellationToken cancellationToken);
+
+    /// <summary>Checks that resources the file referred to but did not hold are stored for this provider.</summary>
+    /// <exception cref="FhirException">One is not.</exception>
+    Task VerifyStoredAsync(string source, IReadOnlyDictionary<ResourceKey, int> references, CancellationToken cancellationToken);
+
+    Task CommitUnitAsync(CancellationToken cancellationToken);
+
+    Task RollbackUnitAsync(CancellationToken cancellationToken);
+
+    /// <summary>Closes the batch (durably) and writes the audit entry; null when nothing was written.</summary>
+    Task<IngestBatch?> CloseAsync(string actor, IngestSummary summary, CancellationToken cancellationToken);
+}

@@ -7,8 +7,8 @@ public static class IngestSources
 {
     /// <summary>
     /// Named files as they are; folders searched recursively for .json, .ndjson and .jsonl files, sorted by path.
-    /// NDJSON files come after Bundles, Patient files first, then Encounter files, since the other resources of a
-    /// Bulk Data export refer to them.
+    /// NDJSON files come after Bundles, ordered by resource type so that what a Bulk Data export's
+    /// resources refer to (patients, encounters, conditions, observations) is stored before them.
     /// </summary>
     public static IReadOnlyList<IngestSource> FromPaths(IEnumerable<string> paths)
     {
@@ -39,13 +39,18 @@ public static class IngestSources
             .ToList();
     }
 
+    /// <summary>Bulk Data files in the order their references point: what is referred to comes first.</summary>
+    private static readonly string[] NdjsonOrder =
+    [
+        "Patient", "Organization", "Practitioner", "PractitionerRole", "Location", "Encounter", "Condition", "Observation",
+        "Procedure", "MedicationRequest", "Immunization", "AllergyIntolerance", "DiagnosticReport", "CarePlan",
+    ];
+
     private static int Rank((string Path, FhirFormat Format) file)
     {
         if (file.Format == FhirFormat.Bundle) return 0;
-        var name = Path.GetFileName(file.Path);
-        return name.StartsWith("Patient", StringComparison.Ordinal) ? 1
-            : name.StartsWith("Organization", StringComparison.Ordinal) || name.StartsWith("Practitioner", StringComparison.Ordinal) || name.StartsWith("Location", StringComparison.Ordinal) ? 2
-            : name.StartsWith("Encounter", StringComparison.Ordinal) ? 3
-            : 4;
+        var type = Path.GetFileName(file.Path).Split('.')[0];
+        var index = Array.IndexOf(NdjsonOrder, type);
+        return 1 + (index < 0 ? NdjsonOrder.Length : index);
     }
 }

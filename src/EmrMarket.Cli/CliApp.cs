@@ -12,7 +12,8 @@ namespace EmrMarket.Cli;
 /// <summary>The operator's command line: `emr &lt;command&gt; [arguments]`.</summary>
 public static class CliApp
 {
-    private static readonly ICommand[] Commands = [new MigrateCommand(), new HealthCommand(), new SeedCommand()];
+    private static readonly ICommand[] Commands =
+        [new MigrateCommand(), new HealthCommand(), new SeedCommand(), new IngestCommand(), new RotateKeysCommand(), new GenerateCommand()];
 
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null)
     {

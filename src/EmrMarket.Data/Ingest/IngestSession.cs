@@ -31,7 +31,6 @@ internal sealed class IngestSession(NpgsqlConnection connection, IngestProvider 
     public async Task BeginUnitAsync(CancellationToken cancellationToken)
     {
         _transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("set local synchronous_commit = off", transaction: _transaction, cancellationToken: cancellationToken));
         _unitFirstLeaf = _leaves;
     }
 
@@ -120,6 +119,7 @@ internal sealed class IngestSession(NpgsqlConnection connection, IngestProvider 
     public async Task<IngestBatch?> CloseAsync(string actor, IngestSummary summary, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("set local synchronous_commit = on", transaction: transaction, cancellationToken: cancellationToken));
         DateTimeOffset? closedAt = null;
         if (_batchCreated)
         {

@@ -45,6 +45,8 @@ public sealed class IngestStore(NpgsqlDataSource dataSource, MasterKeyRing ring)
             var lockKey = LockSpace | (uint)provider.Id.GetHashCode();
             if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition("select pg_try_advisory_lock(@lockKey)", new { lockKey }, cancellationToken: cancellationToken)))
                 throw new InvalidOperationException($"another ingest for provider {provider.Code} is running; try again when it has finished");
+            // File transactions commit without waiting for the WAL flush; CloseAsync's synchronous commit makes them durable.
+            await connection.ExecuteAsync(new CommandDefinition("set synchronous_commit = off", cancellationToken: cancellationToken));
             var key = await connection.QuerySingleAsync<(Guid Id, string MasterKeyId, byte[] Wrapped)>(new CommandDefinition("""
                 select k.id, k.master_key_id, k.wrapped from providers p join data_keys k on k.id = p.data_key_id where p.id = @Id
                 """, new { provider.Id }, cancellationToken: cancellationToken));

@@ -50,16 +50,18 @@ create index ingest_batches_pending on ingest_batches (created_at) where status 
 -- in its batch's Merkle tree (leaf_index), and the canonical JSON itself, encrypted under the owner's data key
 -- (the patient's, or the provider's for resources about no patient). Only the current version is in the typed
 -- tables; older versions stay here so the trees they were anchored in can still be proven.
+-- The bulk tables (this one and those of 0004) carry no foreign keys: per-row RI triggers made COPY about 40%
+-- slower, and their only writer (Data/Ingest/IngestSession) sets patient_id and batch_id itself.
 create table records (
     id            uuid        primary key,
     provider_id   uuid        not null references providers (id),
-    patient_id    uuid        references patients (id),
+    patient_id    uuid,
     resource_type text        not null,
     source_id     text        not null,
     version       integer     not null,
     current       boolean     not null,
     content_hash  bytea       not null check (octet_length(content_hash) = 32),
-    batch_id      uuid        not null references ingest_batches (id),
+    batch_id      uuid        not null,
     leaf_index    integer     not null,
     payload_enc   bytea       not null,
     ingested_at   timestamptz not null default now(),

@@ -3,8 +3,8 @@
 -- (CodeableConcept.text, notes, valueString) stays only in records.payload_enc. encounter_source_id is the
 -- provider's id of the Encounter the record was made in.
 create table encounters (
-    record_id     uuid primary key references records (id),
-    patient_id    uuid not null references patients (id),
+    record_id     uuid primary key,
+    patient_id    uuid not null,
     source_id     text not null,
     status        text,
     class_code    text,
@@ -19,8 +19,8 @@ create table encounters (
 create index encounters_patient on encounters (patient_id);
 
 create table conditions (
-    record_id           uuid primary key references records (id),
-    patient_id          uuid not null references patients (id),
+    record_id           uuid primary key,
+    patient_id          uuid not null,
     source_id           text not null,
     encounter_source_id text,
     clinical_status     text,
@@ -38,8 +38,8 @@ create index conditions_code on conditions (code_system, code);
 create index conditions_patient on conditions (patient_id);
 
 create table observations (
-    record_id           uuid primary key references records (id),
-    patient_id          uuid not null references patients (id),
+    record_id           uuid primary key,
+    patient_id          uuid not null,
     source_id           text not null,
     encounter_source_id text,
     status              text,
@@ -64,7 +64,7 @@ create index observations_code on observations (code_system, code);
 create index observations_patient on observations (patient_id);
 
 create table observation_components (
-    record_id         uuid     not null references records (id),
+    record_id         uuid     not null,
     seq               smallint not null,
     code_system       text,
     code              text,
@@ -81,8 +81,8 @@ create table observation_components (
 create index observation_components_code on observation_components (code_system, code);
 
 create table medication_requests (
-    record_id           uuid primary key references records (id),
-    patient_id          uuid not null references patients (id),
+    record_id           uuid primary key,
+    patient_id          uuid not null,
     source_id           text not null,
     encounter_source_id text,
     status              text,
@@ -97,8 +97,8 @@ create index medication_requests_code on medication_requests (code_system, code)
 create index medication_requests_patient on medication_requests (patient_id);
 
 create table procedures (
-    record_id           uuid primary key references records (id),
-    patient_id          uuid not null references patients (id),
+    record_id           uuid primary key,
+    patient_id          uuid not null,
     source_id           text not null,
     encounter_source_id text,
     status              text,
@@ -112,8 +112,8 @@ create table procedures (
 create index procedures_code on procedures (code_system, code);
 
 create table immunizations (
-    record_id           uuid primary key references records (id),
-    patient_id          uuid not null references patients (id),
+    record_id           uuid primary key,
+    patient_id          uuid not null,
     source_id           text not null,
     encounter_source_id text,
     status              text,
@@ -125,8 +125,8 @@ create table immunizations (
 create index immunizations_code on immunizations (code_system, code);
 
 create table allergy_intolerances (
-    record_id           uuid primary key references records (id),
-    patient_id          uuid not null references patients (id),
+    record_id           uuid primary key,
+    patient_id          uuid not null,
     source_id           text not null,
     encounter_source_id text,
     clinical_status     text,
@@ -144,8 +144,8 @@ create table allergy_intolerances (
 create index allergy_intolerances_code on allergy_intolerances (code_system, code);
 
 create table diagnostic_reports (
-    record_id           uuid primary key references records (id),
-    patient_id          uuid not null references patients (id),
+    record_id           uuid primary key,
+    patient_id          uuid not null,
     source_id           text not null,
     encounter_source_id text,
     status              text,
@@ -160,8 +160,8 @@ create table diagnostic_reports (
 create index diagnostic_reports_code on diagnostic_reports (code_system, code);
 
 create table care_plans (
-    record_id           uuid primary key references records (id),
-    patient_id          uuid not null references patients (id),
+    record_id           uuid primary key,
+    patient_id          uuid not null,
     source_id           text not null,
     encounter_source_id text,
     status              text,

@@ -12,6 +12,12 @@ scripts/stack.sh up --name dev
 set -a; eval "$(scripts/stack.sh env --name dev)"; set +a
 export Database__ConnectionString="$EMR_PG_CONNECTION"
 export Chain__RpcUrl="$EMR_RPC_URL" Chain__ChainId="$EMR_CHAIN_ID" Chain__DeploymentFile="$EMR_DEPLOYMENT_FILE"
+# A development master key, made once and kept (git-ignored) so the demo's encrypted records stay readable.
+master_key_file=.data/dev/master.key
+if [[ ! -s "$master_key_file" ]]; then
+  (umask 077; head -c 32 /dev/urandom | base64 > "$master_key_file")
+fi
+export Encryption__MasterKey="${Encryption__MasterKey:-$(cat "$master_key_file")}"
 
 echo "run: building the CLI and the web app" >&2
 dotnet build src/EmrMarket.Cli -c Release --nologo -v quiet

@@ -13,5 +13,6 @@ public sealed class EmrWebFactory(string postgres, Uri rpcUrl, string deployment
         builder.UseSetting("Chain:ChainId", "31337");
         builder.UseSetting("Chain:DeploymentFile", deploymentFile);
         builder.UseSetting("Chain:RpcTimeoutSeconds", "2");
+        builder.UseSetting("Encryption:MasterKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
     }
 }

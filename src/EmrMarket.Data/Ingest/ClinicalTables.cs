@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace EmrMarket.Data.Ingest;
 
-/// <summary>The typed tables of migration 0004 and how each FHIR resource type fills its row.</summary>
+/// <summary>The typed tables of migration 0006 and how each FHIR resource type fills its row.</summary>
 internal static class ClinicalTables
 {
     private const string Common = "record_id, patient_id, source_id, encounter_source_id";

@@ -50,7 +50,7 @@ create index ingest_batches_pending on ingest_batches (created_at) where status 
 -- in its batch's Merkle tree (leaf_index), and the canonical JSON itself, encrypted under the owner's data key
 -- (the patient's, or the provider's for resources about no patient). Only the current version is in the typed
 -- tables; older versions stay here so the trees they were anchored in can still be proven.
--- The bulk tables (this one and those of 0004) carry no foreign keys: per-row RI triggers made COPY about 40%
+-- The bulk tables (this one and those of 0006) carry no foreign keys: per-row RI triggers made COPY about 40%
 -- slower, and their only writer (Data/Ingest/IngestSession) sets patient_id and batch_id itself.
 create table records (
     id            uuid        primary key,

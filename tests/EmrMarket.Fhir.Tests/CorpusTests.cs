@@ -15,7 +15,9 @@ public sealed class CorpusTests
         foreach (var file in (await FhirCorpus.FilesAsync()).Take(10))
         {
             using var document = JsonDocument.Parse(File.ReadAllBytes(file));
-            resources.AddRange(document.RootElement.GetProperty("entry").EnumerateArray().Select(e => e.GetProperty("resource").GetRawText()));
+            // Raw JSON never holds a line break inside a string, so turning line breaks into spaces keeps one resource per line.
+            resources.AddRange(document.RootElement.GetProperty("entry").EnumerateArray()
+                .Select(e => e.GetProperty("resource").GetRawText().Replace('\n', ' ').Replace('\r', ' ')));
         }
 
         var expected = await NodeOracle.RunAsync("json", resources);

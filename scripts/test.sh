@@ -21,7 +21,16 @@ mkdir -p "$logs"
 
 echo "== contracts: forge test"
 if compgen -G "contracts/src/*.sol" >/dev/null; then
-  (cd contracts && npx --no-install forge test --gas-report) | tee "$logs/forge.log"
+  # tools/forge is the native binary: the npm wrapper (npx forge) exits 0 even when tests fail.
+  # Gas is checked twice: FORGE_SNAPSHOT_CHECK fails the run when a per-function figure differs from
+  # contracts/snapshots/, and `forge snapshot --check` when any test's total differs from .gas-snapshot.
+  # After an explained change, `npm run snapshot` in contracts/ rewrites both.
+  (cd contracts && FORGE_SNAPSHOT_CHECK=true tools/forge test --gas-report) | tee "$logs/forge.log"
+  (cd contracts && FORGE_SNAPSHOT_CHECK=true tools/forge snapshot --check) >"$logs/forge-snapshot.log" 2>&1 || {
+    grep -E "^Diff in" "$logs/forge-snapshot.log" >&2 || tail -20 "$logs/forge-snapshot.log" >&2
+    echo "gas differs from contracts/.gas-snapshot: explain the change, then run 'npm run snapshot' in contracts/" >&2
+    exit 1
+  }
   forge_passed=$(grep -oE '[0-9]+ tests passed' "$logs/forge.log" | tail -1 | grep -oE '^[0-9]+' || echo 0)
   [[ ${forge_passed:-0} -gt 0 ]] || { echo "forge ran no tests: that is a failure" >&2; exit 1; }
 else

@@ -20,4 +20,17 @@ public sealed class ChainOptions
 
     [Range(1, 300)]
     public int RpcTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>Blocks the indexer and the senders wait on top of a block before trusting it.</summary>
+    [Range(0, 64)]
+    public int Confirmations { get; set; }
+
+    /// <summary>Hex private key that deployed the contracts and holds their admin role. A secret: from the environment.</summary>
+    public string? AdminKey { get; set; }
+
+    /// <summary>Hex private key that relays signed consents and patients' claims, paying their gas. A secret.</summary>
+    public string? RelayerKey { get; set; }
+
+    /// <summary>Hex private key with CURATOR_ROLE: lists, reprices, pauses and delists offers. A secret.</summary>
+    public string? CuratorKey { get; set; }
 }

@@ -1,5 +1,7 @@
 using EmrMarket.Core.Accounts;
 using EmrMarket.Core.Chain;
+using EmrMarket.Core.Demo;
+using EmrMarket.Core.Wallets;
 using EmrMarket.Core.Health;
 using EmrMarket.Core.Ingest;
 using EmrMarket.Ledger.Rpc;
@@ -33,6 +35,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<EthRpc>();
 
         services.AddSingleton<AccountService>();
+        services.AddSingleton<WalletService>();
+        services.AddSingleton<DemoSeeder>();
 
         services.AddSingleton<HealthService>();
         services.AddSingleton<IHealthProbe, ChainHealthProbe>();

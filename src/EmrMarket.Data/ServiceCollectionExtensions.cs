@@ -1,7 +1,10 @@
 using EmrMarket.Core.Accounts;
 using EmrMarket.Core.Health;
 using EmrMarket.Data.Accounts;
+using EmrMarket.Core.Patients;
+using EmrMarket.Core.Providers;
 using EmrMarket.Core.Wallets;
+using EmrMarket.Data.Memberships;
 using EmrMarket.Core.Ingest;
 using EmrMarket.Data.Encryption;
 using EmrMarket.Data.Health;
@@ -35,6 +38,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IHealthProbe, DatabaseHealthProbe>();
         services.AddSingleton<IAccountRepository, AccountRepository>();
         services.AddSingleton<IWalletRepository, WalletRepository>();
+        services.AddSingleton<IWalletVault, WalletVault>();
 
         services.AddOptions<EncryptionOptions>()
             .Bind(configuration.GetSection(EncryptionOptions.Section))
@@ -43,6 +47,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<MasterKeyRing>();
         services.AddSingleton<KeyRotation>();
         services.AddSingleton<PatientRepository>();
+        services.AddSingleton<IPatientDirectory, PatientDirectory>();
+        services.AddSingleton<IProviderMembers, ProviderMembers>();
         services.AddSingleton<IIngestStore, IngestStore>();
         services.AddSingleton<IIngestBatches, IngestBatchRepository>();
         return services;

@@ -3,6 +3,7 @@ using EmrMarket.Web.Auth;
 using EmrMarket.Web.Components;
 using EmrMarket.Web.Health;
 using EmrMarket.Web.Infrastructure;
+using EmrMarket.Web.Uploads;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddEmrMarketWeb(builder.Configuration);
@@ -12,7 +13,9 @@ if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 }
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+// Pages get a friendly "not found"; APIs keep their status codes and problem details.
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
+    pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
@@ -21,6 +24,7 @@ app.MapBlazorScript();
 app.MapStaticAssets();
 app.MapHealthEndpoint();
 app.MapAccountEndpoints();
+app.MapUploadEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -3,6 +3,7 @@ using EmrMarket.Data;
 using EmrMarket.Web.Auth;
 using EmrMarket.Web.Health;
 using EmrMarket.Web.Infrastructure;
+using EmrMarket.Web.Uploads;
 
 namespace EmrMarket.Web;
 
@@ -16,6 +17,7 @@ public static class WebServiceCollectionExtensions
 
         services.AddEmrAuth();
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddScoped<UploadSession>();
         services.AddSingleton<HealthMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<HealthMonitor>());
         services.AddHostedService<DatabaseMigrator>();

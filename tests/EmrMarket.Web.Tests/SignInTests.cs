@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using EmrMarket.Core.Accounts;
 using EmrMarket.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -7,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EmrMarket.Web.Tests;
 
-public sealed partial class SignInTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>, IAsyncLifetime
+public sealed class SignInTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>, IAsyncLifetime
 {
     private const string Password = "a long enough password";
     private EmrWebFactory _app = null!;
@@ -79,21 +78,6 @@ public sealed partial class SignInTests(PostgresDatabase database) : IClassFixtu
 
     private HttpClient NewClient() => _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-    private static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password, string? returnUrl)
-    {
-        var page = await client.GetStringAsync(new Uri("/account/login", UriKind.Relative));
-        var token = AntiforgeryField().Match(page).Groups[1].Value;
-        var fields = new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token,
-            ["email"] = email,
-            ["password"] = password,
-        };
-        if (returnUrl is not null) fields["returnUrl"] = returnUrl;
-        using var form = new FormUrlEncodedContent(fields);
-        return await client.PostAsync(new Uri("/account/login", UriKind.Relative), form);
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
+    private static Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password, string? returnUrl) =>
+        SignedInClient.PostLoginAsync(client, email, password, returnUrl);
 }

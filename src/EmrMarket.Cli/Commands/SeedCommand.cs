@@ -1,4 +1,3 @@
-using EmrMarket.Core.Accounts;
 using EmrMarket.Core.Demo;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,13 +7,13 @@ public sealed class SeedCommand : ICommand
 {
     public string Name => "seed";
 
-    public string Description => "create the local demo (accounts for every role); safe to run again";
+    public string Description => "create the local demo (accounts, a hospital's generated patients, wallets) --work DIR; safe to run again";
 
     public async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, CancellationToken cancellationToken)
     {
-        var created = await DemoAccounts.EnsureStaffAsync(
-            services.GetRequiredService<AccountService>(), services.GetRequiredService<IAccountRepository>(), cancellationToken);
-        await output.WriteLineAsync($"demo accounts: {created} created, {DemoAccounts.Staff.Count - created} already there");
+        var line = new CommandLine(args, "work");
+        var work = line.Get("work") ?? Path.Combine(".data", "dev", "seed");
+        await output.WriteLineAsync(await services.GetRequiredService<DemoSeeder>().SeedAsync(work, output, cancellationToken));
         return 0;
     }
 }

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using EmrMarket.Ledger.Crypto;
-using EmrMarket.Ledger.KeyStore;
 using EmrMarket.Ledger.Primitives;
 
 namespace EmrMarket.Core.Wallets;
@@ -9,7 +8,7 @@ namespace EmrMarket.Core.Wallets;
 /// Gives every patient and researcher an address: a custodial key the platform holds sealed, or their own
 /// wallet linked with an EIP-4361 signature.
 /// </summary>
-public sealed class WalletService(IWalletRepository wallets, CustodialKeyVault vault, TimeProvider clock)
+public sealed class WalletService(IWalletRepository wallets, IWalletVault vaults, TimeProvider clock)
 {
     public static readonly TimeSpan LinkValidity = TimeSpan.FromMinutes(10);
 
@@ -17,7 +16,7 @@ public sealed class WalletService(IWalletRepository wallets, CustodialKeyVault v
     {
         var existing = await wallets.FindByAccountAsync(accountId, cancellationToken);
         if (existing is not null) return existing;
-        var (address, sealedKey) = vault.CreateKey();
+        var (address, sealedKey) = (await vaults.GetAsync(cancellationToken)).CreateKey();
         return await wallets.InsertCustodialIfAbsentAsync(accountId, address, sealedKey, cancellationToken);
     }
 
@@ -30,7 +29,7 @@ public sealed class WalletService(IWalletRepository wallets, CustodialKeyVault v
             throw new WalletException($"{wallet.Address} is your own wallet: sign in it, the platform holds no key for it");
         var sealedKey = await wallets.GetSealedKeyAsync(accountId, cancellationToken)
             ?? throw new WalletException("the custodial key is missing");
-        return vault.Open(wallet.Address, sealedKey);
+        return (await vaults.GetAsync(cancellationToken)).Open(wallet.Address, sealedKey);
     }
 
     /// <summary>Creates the EIP-4361 message an account signs to link <paramref name="address"/>.</summary>

@@ -15,7 +15,12 @@ public sealed class WalletServiceTests(MigratedDatabase database) : IClassFixtur
     private readonly ManualClock _clock = new(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero));
     private readonly CustodialKeyVault _vault = new(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
-    private WalletService CreateService() => new(new WalletRepository(database.CreateDataSource()), _vault, _clock);
+    private WalletService CreateService() => new(new WalletRepository(database.CreateDataSource()), new FixedVault(_vault), _clock);
+
+    private sealed class FixedVault(CustodialKeyVault vault) : IWalletVault
+    {
+        public Task<CustodialKeyVault> GetAsync(CancellationToken cancellationToken) => Task.FromResult(vault);
+    }
 
     private async Task<Guid> NewAccountAsync()
     {

@@ -1,9 +1,11 @@
 using EmrMarket.Core.Accounts;
 using EmrMarket.Core.Health;
 using EmrMarket.Data.Accounts;
+using EmrMarket.Core.Datasets;
 using EmrMarket.Core.Patients;
 using EmrMarket.Core.Providers;
 using EmrMarket.Core.Wallets;
+using EmrMarket.Data.Datasets;
 using EmrMarket.Data.Memberships;
 using EmrMarket.Core.Ingest;
 using EmrMarket.Data.Encryption;
@@ -49,6 +51,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PatientRepository>();
         services.AddSingleton<IPatientDirectory, PatientDirectory>();
         services.AddSingleton<IProviderMembers, ProviderMembers>();
+        services.AddSingleton<ICohortQueries, CohortQueries>();
         services.AddSingleton<IIngestStore, IngestStore>();
         services.AddSingleton<IIngestBatches, IngestBatchRepository>();
         return services;

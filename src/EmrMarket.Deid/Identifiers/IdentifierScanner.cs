@@ -1,0 +1,154 @@
+using System.Text.RegularExpressions;
+using EmrMarket.Deid.Tables;
+
+namespace EmrMarket.Deid.Identifiers;
+
+/// <summary>
+/// Checks a table for identifiers left behind: names seen in the input, full dates and month-year
+/// date elements, 5-digit ZIP codes, telephone and social security numbers, e-mail addresses,
+/// medical record numbers, URLs, IP addresses and UUIDs (45 CFR 164.514(b)(2)(i)). It reads each
+/// distinct cell of a column once and reports the first row of each finding; it never reports the
+/// value.
+/// </summary>
+public sealed partial class IdentifierScanner
+{
+    private readonly HashSet<string> names;
+    private readonly (Regex Pattern, IdentifierKind Kind, string Rule)[] rules;
+
+    /// <summary>Creates a scanner.</summary>
+    /// <param name="knownNames">Names seen in the input (whole names or name parts); any word of a cell equal to one of them, ignoring case, is a finding.</param>
+    /// <param name="medicalRecordNumberPatterns">Patterns of the providers' medical record numbers, in addition to the built-in <c>MRN…</c> rule.</param>
+    public IdentifierScanner(IEnumerable<string>? knownNames = null, IEnumerable<Regex>? medicalRecordNumberPatterns = null)
+    {
+        names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in knownNames ?? [])
+        {
+            foreach (var word in WordsOf(name))
+                if (word.Length >= 2) names.Add(word.ToString());
+        }
+        rules =
+        [
+            (EmailPattern(), IdentifierKind.Email, "e-mail address"),
+            (UrlPattern(), IdentifierKind.Url, "URL"),
+            (SsnPattern(), IdentifierKind.SocialSecurityNumber, "social security number"),
+            (PhonePattern(), IdentifierKind.Telephone, "telephone number"),
+            (IsoDatePattern(), IdentifierKind.Date, "full date"),
+            (NumericDatePattern(), IdentifierKind.Date, "full date"),
+            (TextDatePattern(), IdentifierKind.Date, "full date"),
+            (MonthYearPattern(), IdentifierKind.Date, "month and year"),
+            (UuidPattern(), IdentifierKind.OtherUniqueIdentifier, "UUID"),
+            (IpPattern(), IdentifierKind.IpAddress, "IP address"),
+            (ZipPattern(), IdentifierKind.ZipCode, "5-digit ZIP code"),
+            (MrnPattern(), IdentifierKind.MedicalRecordNumber, "medical record number"),
+            .. (medicalRecordNumberPatterns ?? []).Select(p => (p, IdentifierKind.MedicalRecordNumber, "medical record number")),
+        ];
+    }
+
+    /// <summary>A scanner that knows the names in the input's name columns (<see cref="IdentifierKind.Name"/>).</summary>
+    public static IdentifierScanner ForInput(Table input, IEnumerable<Regex>? medicalRecordNumberPatterns = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var known = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var c = 0; c < input.Schema.Count; c++)
+        {
+            if (input.Schema[c].Kind != IdentifierKind.Name) continue;
+            foreach (var cell in input.Cells(c))
+                if (!string.IsNullOrWhiteSpace(cell)) known.Add(cell);
+        }
+        return new IdentifierScanner(known, medicalRecordNumberPatterns);
+    }
+
+    /// <summary>The kind of identifier a single cell shows, if any, and the rule that found it.</summary>
+    public (IdentifierKind Kind, string Rule)? Check(string? cell)
+    {
+        if (string.IsNullOrEmpty(cell)) return null;
+        var span = cell.AsSpan();
+        var worthMatching = span.IndexOfAnyInRange('0', '9') >= 0 || span.Contains('@')
+            || span.Contains("://", StringComparison.Ordinal) || span.Contains("www.", StringComparison.OrdinalIgnoreCase);
+        if (worthMatching)
+        {
+            foreach (var (pattern, kind, rule) in rules)
+                if (pattern.IsMatch(cell)) return (kind, rule);
+        }
+        if (names.Count > 0)
+        {
+            var lookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
+            foreach (var word in WordsOf(cell))
+                if (lookup.Contains(word.Span)) return (IdentifierKind.Name, "name seen in the input");
+        }
+        return null;
+    }
+
+    /// <summary>Scans every cell of a table, each distinct value of a column once.</summary>
+    /// <param name="table">The table to check, usually a de-identified output.</param>
+    /// <param name="exemptColumns">Columns not to scan, such as a pseudonym column (a re-identification code, 45 CFR 164.514(c)).</param>
+    /// <returns>At most one finding per column and rule, at the first row it occurs.</returns>
+    public IReadOnlyList<IdentifierFinding> Scan(Table table, IReadOnlySet<string>? exemptColumns = null)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var findings = new List<IdentifierFinding>();
+        for (var c = 0; c < table.Schema.Count; c++)
+        {
+            var name = table.Schema[c].Name;
+            if (exemptColumns?.Contains(name) == true) continue;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var rulesFound = new HashSet<string>(StringComparer.Ordinal);
+            var cells = table.Cells(c);
+            for (var r = 0; r < cells.Length; r++)
+            {
+                var cell = cells[r];
+                if (cell is null || !seen.Add(cell)) continue;
+                if (Check(cell) is { } hit && rulesFound.Add(hit.Rule))
+                    findings.Add(new IdentifierFinding(name, r, hit.Kind, hit.Rule));
+            }
+        }
+        return findings;
+    }
+
+    private static IEnumerable<ReadOnlyMemory<char>> WordsOf(string text)
+    {
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var letter = i < text.Length && char.IsLetter(text[i]);
+            if (letter && start < 0) start = i;
+            else if (!letter && start >= 0) { yield return text.AsMemory(start, i - start); start = -1; }
+        }
+    }
+
+    [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")]
+    private static partial Regex EmailPattern();
+
+    [GeneratedRegex(@"\b(?:https?|ftp)://\S+|\bwww\.[A-Za-z0-9-]+\.\S+", RegexOptions.IgnoreCase)]
+    private static partial Regex UrlPattern();
+
+    [GeneratedRegex(@"(?<!\d)\d{3}-\d{2}-\d{4}(?!\d)")]
+    private static partial Regex SsnPattern();
+
+    [GeneratedRegex(@"(?<![\d-])(?:\+?1[-. ]?)?(?:\(\d{3}\)\s?|\d{3}[-. ])\d{3}[-. ]\d{4}(?!\d)")]
+    private static partial Regex PhonePattern();
+
+    [GeneratedRegex(@"(?<!\d)\d{4}[-/.](0?[1-9]|1[0-2])[-/.](0?[1-9]|[12]\d|3[01])(?!\d)")]
+    private static partial Regex IsoDatePattern();
+
+    [GeneratedRegex(@"(?<![\d./-])(?:(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:\d{4}|\d{2})|(?:0?[1-9]|[12]\d|3[01])([.-])(?:0?[1-9]|1[0-2])\1\d{4})(?![\d./-])")]
+    private static partial Regex NumericDatePattern();
+
+    [GeneratedRegex(@"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4})\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TextDatePattern();
+
+    [GeneratedRegex(@"(?<![\d-])(?:(?:19|20)\d{2}[-/](?:0[1-9]|1[0-2])|(?:0?[1-9]|1[0-2])/(?:19|20)\d{2})(?![\d-])")]
+    private static partial Regex MonthYearPattern();
+
+    [GeneratedRegex(@"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b")]
+    private static partial Regex UuidPattern();
+
+    [GeneratedRegex(@"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])")]
+    private static partial Regex IpPattern();
+
+    [GeneratedRegex(@"(?<![\d-])\d{5}(?:-\d{4})?(?![\d-])")]
+    private static partial Regex ZipPattern();
+
+    [GeneratedRegex(@"\bMRN\b\s*[:#-]?\s*[A-Za-z0-9-]+", RegexOptions.IgnoreCase)]
+    private static partial Regex MrnPattern();
+}

@@ -1,0 +1,224 @@
+using System.Numerics;
+
+namespace EmrMarket.Deid.Internal;
+
+/// <summary>
+/// Computes a node's equivalence classes by rolling up the classes of a node below it (or the
+/// distinct base tuples): each source key is translated attribute by attribute through precomputed
+/// level maps into the target's packing, then counted — directly in an array when the target's keys
+/// fit in <see cref="DenseBits"/> bits, otherwise in a hash map. Large inputs are split over the
+/// cores; the classes come out in an order that does not depend on thread timing.
+/// </summary>
+internal sealed class Groupifier<TKey> where TKey : unmanaged, IBinaryInteger<TKey>
+{
+    private const int DenseBits = 22;
+    private const int ParallelThreshold = 1 << 16;
+
+    private readonly IReadOnlyList<QiAttribute> attributes;
+    private readonly int partitions;
+    private readonly int partitionBits;
+    private readonly DenseCounter[] dense;
+    private readonly HashCounter<TKey>[] hashed;
+    private readonly HashCounter<ulong> pairs = new();
+    private TKey[] translated = [];
+
+    public Groupifier(IReadOnlyList<QiAttribute> attributes, int parallelism)
+    {
+        this.attributes = attributes;
+        partitionBits = parallelism >= 2 ? BitOperations.Log2((uint)parallelism) : 0;
+        partitions = 1 << partitionBits;
+        dense = Enumerable.Range(0, partitions).Select(_ => new DenseCounter()).ToArray();
+        hashed = Enumerable.Range(0, partitions).Select(_ => new HashCounter<TKey>()).ToArray();
+    }
+
+    /// <summary>How many tables have been computed.</summary>
+    public int Evaluations { get; private set; }
+
+    public ClassTable<TKey> RollUp(ClassTable<TKey> source, int[] levels) => RollUp(source, levels, null);
+
+    /// <summary>Rolls a table up to a node at or above it; <paramref name="mapping"/>, if given, receives each source class's target class.</summary>
+    public ClassTable<TKey> RollUp(ClassTable<TKey> source, int[] levels, int[]? mapping)
+    {
+        Evaluations++;
+        var packing = new NodePacking(attributes, levels);
+        var n = source.Length;
+        if (translated.Length < n) translated = new TKey[n];
+        var parts = n >= ParallelThreshold ? partitions : 1;
+        Translate(source, levels, packing, parts);
+
+        var needMapping = mapping is not null || source.Sensitive is not null;
+        var map = needMapping ? mapping ?? new int[n] : null;
+        var (keys, counts) = packing.TotalBits <= DenseBits
+            ? CountDense(source, packing.TotalBits, parts, map)
+            : CountHashed(source, parts, map);
+        var table = new ClassTable<TKey>((int[])levels.Clone(), packing, keys, counts, keys.Length);
+        if (source.Sensitive is { } sensitive)
+            table.Sensitive = sensitive.Select(entries => RollUpSensitive(entries, map!)).ToArray();
+        return table;
+    }
+
+    private void Translate(ClassTable<TKey> source, int[] levels, NodePacking packing, int parts)
+    {
+        var dims = attributes.Count;
+        var tables = new List<TKey[]>(dims);
+        var shifts = new List<int>(dims);
+        var masks = new List<TKey>(dims);
+        for (var d = 0; d < dims; d++)
+        {
+            var up = attributes[d].Up[source.Levels[d]][levels[d]];
+            if (source.Packing.Bits[d] == 0 && up[0] == 0) continue;
+            var table = new TKey[up.Length];
+            for (var v = 0; v < up.Length; v++) table[v] = TKey.CreateTruncating(up[v]) << packing.Shifts[d];
+            tables.Add(table);
+            shifts.Add(source.Packing.Shifts[d]);
+            masks.Add((TKey.One << source.Packing.Bits[d]) - TKey.One);
+        }
+        var t = tables.ToArray();
+        var s = shifts.ToArray();
+        var m = masks.ToArray();
+        var src = source.Keys;
+        var dst = translated;
+        var n = source.Length;
+        if (parts == 1)
+        {
+            TranslateRange(src, dst, 0, n, t, s, m);
+            return;
+        }
+        Parallel.For(0, parts, part => TranslateRange(src, dst, n * part / parts, n * (part + 1) / parts, t, s, m));
+    }
+
+    private static void TranslateRange(TKey[] src, TKey[] dst, int from, int to, TKey[][] tables, int[] shifts, TKey[] masks)
+    {
+        var dims = tables.Length;
+        for (var i = from; i < to; i++)
+        {
+            var key = src[i];
+            var result = TKey.Zero;
+            for (var d = 0; d < dims; d++) result |= tables[d][int.CreateTruncating((key >> shifts[d]) & masks[d])];
+            dst[i] = result;
+        }
+    }
+
+    private (TKey[], int[]) CountDense(ClassTable<TKey> source, int bits, int parts, int[]? mapping)
+    {
+        var n = source.Length;
+        var weights = source.Counts;
+        var keys = translated;
+        if (parts == 1)
+        {
+            dense[0].Prepare(bits, n);
+            var counter = dense[0];
+            for (var i = 0; i < n; i++) counter.Add(int.CreateTruncating(keys[i]), weights[i]);
+        }
+        else
+        {
+            Parallel.For(0, parts, part =>
+            {
+                var counter = dense[part];
+                counter.Prepare(bits, n);
+                for (int i = n * part / parts, end = n * (part + 1) / parts; i < end; i++)
+                    counter.Add(int.CreateTruncating(keys[i]), weights[i]);
+            });
+            for (var part = 1; part < parts; part++) dense[0].Absorb(dense[part]);
+        }
+
+        var total = dense[0];
+        var slots = total.Slots;
+        var touched = total.Touched;
+        var outKeys = new TKey[total.Count];
+        var outCounts = new int[total.Count];
+        for (var j = 0; j < total.Count; j++)
+        {
+            outKeys[j] = TKey.CreateTruncating(touched[j]);
+            outCounts[j] = slots[touched[j]];
+        }
+        if (mapping is not null)
+        {
+            for (var j = 0; j < total.Count; j++) slots[touched[j]] = j;
+            for (var i = 0; i < n; i++) mapping[i] = slots[int.CreateTruncating(keys[i])];
+        }
+        total.Clear();
+        return (outKeys, outCounts);
+    }
+
+    private (TKey[], int[]) CountHashed(ClassTable<TKey> source, int parts, int[]? mapping)
+    {
+        var n = source.Length;
+        var weights = source.Counts;
+        var keys = translated;
+        if (parts == 1)
+        {
+            var counter = hashed[0];
+            counter.Prepare(n, 0);
+            for (var i = 0; i < n; i++) counter.Add(keys[i], KeyHash<TKey>.Of(keys[i]), weights[i]);
+        }
+        else
+        {
+            var shift = 64 - partitionBits;
+            Parallel.For(0, parts, part =>
+            {
+                var counter = hashed[part];
+                counter.Prepare(n / parts + n / (4 * parts) + 16, partitionBits);
+                for (var i = 0; i < n; i++)
+                {
+                    var hash = KeyHash<TKey>.Of(keys[i]);
+                    if ((int)(hash >> shift) == part) counter.Add(keys[i], hash, weights[i]);
+                }
+            });
+        }
+
+        var length = 0;
+        var offsets = new int[parts];
+        for (var part = 0; part < parts; part++)
+        {
+            offsets[part] = length;
+            length += hashed[part].Count;
+        }
+        var outKeys = new TKey[length];
+        var outCounts = new int[length];
+        for (var part = 0; part < parts; part++)
+        {
+            var counter = hashed[part];
+            for (var j = 0; j < counter.Count; j++)
+            {
+                outKeys[offsets[part] + j] = counter.KeyAt(j);
+                outCounts[offsets[part] + j] = counter.CountAt(j);
+            }
+        }
+        if (mapping is not null)
+        {
+            foreach (var counter in hashed.AsSpan(0, parts)) counter.ComputeRanks();
+            var shift = 64 - partitionBits;
+            for (var i = 0; i < n; i++)
+            {
+                var hash = KeyHash<TKey>.Of(keys[i]);
+                var part = parts == 1 ? 0 : (int)(hash >> shift);
+                mapping[i] = offsets[part] + hashed[part].RankOf(keys[i], hash);
+            }
+        }
+        foreach (var counter in hashed.AsSpan(0, parts)) counter.Clear();
+        return (outKeys, outCounts);
+    }
+
+    private SensitiveEntries RollUpSensitive(SensitiveEntries entries, int[] mapping)
+    {
+        pairs.Prepare(entries.Length, 0);
+        for (var e = 0; e < entries.Length; e++)
+        {
+            var key = ((ulong)(uint)mapping[entries.Classes[e]] << 32) | (uint)entries.Values[e];
+            pairs.Add(key, KeyHash<ulong>.Of(key), entries.Counts[e]);
+        }
+        var classes = new int[pairs.Count];
+        var values = new int[pairs.Count];
+        var counts = new int[pairs.Count];
+        for (var j = 0; j < pairs.Count; j++)
+        {
+            var key = pairs.KeyAt(j);
+            classes[j] = (int)(key >> 32);
+            values[j] = (int)(uint)key;
+            counts[j] = pairs.CountAt(j);
+        }
+        pairs.Clear();
+        return new SensitiveEntries(classes, values, counts, classes.Length);
+    }
+}

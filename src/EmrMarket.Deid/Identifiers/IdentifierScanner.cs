@@ -90,19 +90,45 @@ public sealed partial class IdentifierScanner
         for (var c = 0; c < table.Schema.Count; c++)
         {
             var name = table.Schema[c].Name;
-            if (exemptColumns?.Contains(name) == true) continue;
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            var rulesFound = new HashSet<string>(StringComparer.Ordinal);
-            var cells = table.Cells(c);
-            for (var r = 0; r < cells.Length; r++)
-            {
-                var cell = cells[r];
-                if (cell is null || !seen.Add(cell)) continue;
-                if (Check(cell) is { } hit && rulesFound.Add(hit.Rule))
-                    findings.Add(new IdentifierFinding(name, r, hit.Kind, hit.Rule));
-            }
+            if (exemptColumns?.Contains(name) != true) findings.AddRange(ScanColumn(name, table.Cells(c)));
         }
         return findings;
+    }
+
+    /// <summary>Scans one column's cells, each distinct value once (by reference first, which is cheap when values share instances).</summary>
+    internal List<IdentifierFinding> ScanColumn(string column, string?[] cells)
+    {
+        var findings = new List<IdentifierFinding>();
+        var rules = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string>? byReference = new(ReferenceEqualityComparer.Instance);
+        var byValue = new HashSet<string>(StringComparer.Ordinal);
+        string? last = null;
+        for (var r = 0; r < cells.Length; r++)
+        {
+            var cell = cells[r];
+            if (cell is null || ReferenceEquals(cell, last)) continue;
+            last = cell;
+            if (byReference is not null)
+            {
+                if (!byReference.Add(cell)) continue;
+                if (byReference.Count > 1 << 16) byReference = null;
+            }
+            if (!byValue.Add(cell)) continue;
+            if (Check(cell) is { } hit && rules.Add(hit.Rule)) findings.Add(new IdentifierFinding(column, r, hit.Kind, hit.Rule));
+        }
+        return findings;
+    }
+
+    /// <summary>Scans a column given its distinct values; <paramref name="firstRow"/> locates a value only when it is a finding.</summary>
+    internal List<IdentifierFinding> ScanDistinct(string column, IEnumerable<string> values, Func<string, int> firstRow)
+    {
+        var findings = new List<IdentifierFinding>();
+        var rules = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var value in values)
+        {
+            if (Check(value) is { } hit && rules.Add(hit.Rule)) findings.Add(new IdentifierFinding(column, firstRow(value), hit.Kind, hit.Rule));
+        }
+        return findings.OrderBy(f => f.Row).ToList();
     }
 
     private static IEnumerable<ReadOnlyMemory<char>> WordsOf(string text)

@@ -36,6 +36,7 @@ internal sealed class ClassCache<TKey>(ClassTable<TKey> baseTable, long budgetBy
     {
         var size = table.Bytes;
         if (size > budgetBytes / 4 || (long)table.Length * 5 > (long)Base.Length * 4) return;
+        table.Cached = true;
         entries.Add((table, ++clock));
         bytes += size;
         while (bytes > budgetBytes && entries.Count > 0)

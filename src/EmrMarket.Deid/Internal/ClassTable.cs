@@ -22,6 +22,12 @@ internal sealed class ClassTable<TKey>(int[] levels, NodePacking packing, TKey[]
 
     public SensitiveEntries[]? Sensitive { get; set; }
 
+    /// <summary>Whether the cache has kept this table (its arrays are then never recycled).</summary>
+    public bool Cached { get; set; }
+
+    /// <summary>Whether its arrays went back to the pool; it must not be read any more.</summary>
+    public bool Returned { get; set; }
+
     public long Bytes
     {
         get

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace EmrMarket.Deid.Internal;
@@ -28,16 +29,22 @@ internal sealed class ColumnCodes
         var counts = new List<long>();
         var firstRows = new List<int>();
         var rows = new int[cells.Count];
+        var identity = new IdentityCodes(Math.Max(4096, rows.Length / 8));
         for (var r = 0; r < rows.Length; r++)
         {
             var cell = cells[r] ?? "";
-            ref var code = ref CollectionsMarshal.GetValueRefOrAddDefault(index, cell, out var exists);
-            if (!exists)
+            if (!identity.TryGet(cell, out var code))
             {
-                code = values.Count;
-                values.Add(cell);
-                counts.Add(0);
-                firstRows.Add(r);
+                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(index, cell, out var exists);
+                if (!exists)
+                {
+                    slot = values.Count;
+                    values.Add(cell);
+                    counts.Add(0);
+                    firstRows.Add(r);
+                }
+                code = slot;
+                identity.Add(cell, code);
             }
             rows[r] = code;
             counts[code]++;
@@ -72,5 +79,66 @@ internal sealed class ColumnCodes
         var rows = new int[Rows.Length];
         for (var r = 0; r < rows.Length; r++) rows[r] = remap[Rows[r]];
         return new ColumnCodes([.. values], [.. counts], [.. firstRows], rows);
+    }
+
+    /// <summary>
+    /// A cache from string instance to code, checked before hashing the text: tables built in memory
+    /// or read by <see cref="Tables.CsvTable"/> share one instance per distinct value, so most cells
+    /// are found by reference. It switches itself off when instances turn out not to repeat.
+    /// </summary>
+    private sealed class IdentityCodes(int limit)
+    {
+        private string?[] keys = new string?[1024];
+        private int[] codes = new int[1024];
+        private int count;
+        private bool off;
+
+        public bool TryGet(string value, out int code)
+        {
+            code = 0;
+            if (off) return false;
+            var mask = keys.Length - 1;
+            for (var slot = RuntimeHelpers.GetHashCode(value) & mask; ; slot = (slot + 1) & mask)
+            {
+                var key = keys[slot];
+                if (key is null) return false;
+                if (ReferenceEquals(key, value))
+                {
+                    code = codes[slot];
+                    return true;
+                }
+            }
+        }
+
+        public void Add(string value, int code)
+        {
+            if (off) return;
+            if (++count > limit)
+            {
+                off = true;
+                keys = [];
+                return;
+            }
+            if (count * 2 > keys.Length) Grow();
+            Insert(value, code);
+        }
+
+        private void Insert(string value, int code)
+        {
+            var mask = keys.Length - 1;
+            var slot = RuntimeHelpers.GetHashCode(value) & mask;
+            while (keys[slot] is not null) slot = (slot + 1) & mask;
+            keys[slot] = value;
+            codes[slot] = code;
+        }
+
+        private void Grow()
+        {
+            var (oldKeys, oldCodes) = (keys, codes);
+            keys = new string?[oldKeys.Length * 2];
+            codes = new int[oldKeys.Length * 2];
+            for (var i = 0; i < oldKeys.Length; i++)
+                if (oldKeys[i] is { } key) Insert(key, oldCodes[i]);
+        }
     }
 }

@@ -18,17 +18,21 @@ internal sealed class Groupifier<TKey> where TKey : unmanaged, IBinaryInteger<TK
     private readonly int partitions;
     private readonly int partitionBits;
     private readonly DenseCounter[] dense;
-    private readonly HashCounter<TKey>[] hashed;
-    private readonly HashCounter<ulong> pairs = new();
+    private readonly RadixGrouper<TKey> radix;
+    private readonly TablePool<TKey>? pool;
+    private readonly RadixGrouper<ulong> pairRadix;
     private TKey[] translated = [];
+    private ulong[] pairKeys = [];
 
-    public Groupifier(IReadOnlyList<QiAttribute> attributes, int parallelism)
+    public Groupifier(IReadOnlyList<QiAttribute> attributes, int parallelism, TablePool<TKey>? pool = null)
     {
+        this.pool = pool;
         this.attributes = attributes;
         partitionBits = parallelism >= 2 ? BitOperations.Log2((uint)parallelism) : 0;
         partitions = 1 << partitionBits;
         dense = Enumerable.Range(0, partitions).Select(_ => new DenseCounter()).ToArray();
-        hashed = Enumerable.Range(0, partitions).Select(_ => new HashCounter<TKey>()).ToArray();
+        radix = new RadixGrouper<TKey>(partitions);
+        pairRadix = new RadixGrouper<ulong>(partitions);
     }
 
     /// <summary>How many tables have been computed.</summary>
@@ -48,10 +52,10 @@ internal sealed class Groupifier<TKey> where TKey : unmanaged, IBinaryInteger<TK
 
         var needMapping = mapping is not null || source.Sensitive is not null;
         var map = needMapping ? mapping ?? new int[n] : null;
-        var (keys, counts) = packing.TotalBits <= DenseBits
+        var (keys, counts, length) = packing.TotalBits <= DenseBits
             ? CountDense(source, packing.TotalBits, parts, map)
-            : CountHashed(source, parts, map);
-        var table = new ClassTable<TKey>((int[])levels.Clone(), packing, keys, counts, keys.Length);
+            : CountHashed(source, map);
+        var table = new ClassTable<TKey>((int[])levels.Clone(), packing, keys, counts, length);
         if (source.Sensitive is { } sensitive)
             table.Sensitive = sensitive.Select(entries => RollUpSensitive(entries, map!)).ToArray();
         return table;
@@ -99,7 +103,11 @@ internal sealed class Groupifier<TKey> where TKey : unmanaged, IBinaryInteger<TK
         }
     }
 
-    private (TKey[], int[]) CountDense(ClassTable<TKey> source, int bits, int parts, int[]? mapping)
+    private TKey[] KeyArray(int length) => pool?.RentKeys(length) ?? new TKey[length];
+
+    private int[] CountArray(int length) => pool?.RentCounts(length) ?? new int[length];
+
+    private (TKey[], int[], int) CountDense(ClassTable<TKey> source, int bits, int parts, int[]? mapping)
     {
         var n = source.Length;
         var weights = source.Counts;
@@ -125,8 +133,9 @@ internal sealed class Groupifier<TKey> where TKey : unmanaged, IBinaryInteger<TK
         var total = dense[0];
         var slots = total.Slots;
         var touched = total.Touched;
-        var outKeys = new TKey[total.Count];
-        var outCounts = new int[total.Count];
+        var length = total.Count;
+        var outKeys = KeyArray(length);
+        var outCounts = CountArray(length);
         for (var j = 0; j < total.Count; j++)
         {
             outKeys[j] = TKey.CreateTruncating(touched[j]);
@@ -138,87 +147,34 @@ internal sealed class Groupifier<TKey> where TKey : unmanaged, IBinaryInteger<TK
             for (var i = 0; i < n; i++) mapping[i] = slots[int.CreateTruncating(keys[i])];
         }
         total.Clear();
-        return (outKeys, outCounts);
+        return (outKeys, outCounts, length);
     }
 
-    private (TKey[], int[]) CountHashed(ClassTable<TKey> source, int parts, int[]? mapping)
+    private (TKey[], int[], int) CountHashed(ClassTable<TKey> source, int[]? mapping)
     {
-        var n = source.Length;
-        var weights = source.Counts;
-        var keys = translated;
-        if (parts == 1)
-        {
-            var counter = hashed[0];
-            counter.Prepare(n, 0);
-            for (var i = 0; i < n; i++) counter.Add(keys[i], KeyHash<TKey>.Of(keys[i]), weights[i]);
-        }
-        else
-        {
-            var shift = 64 - partitionBits;
-            Parallel.For(0, parts, part =>
-            {
-                var counter = hashed[part];
-                counter.Prepare(n / parts + n / (4 * parts) + 16, partitionBits);
-                for (var i = 0; i < n; i++)
-                {
-                    var hash = KeyHash<TKey>.Of(keys[i]);
-                    if ((int)(hash >> shift) == part) counter.Add(keys[i], hash, weights[i]);
-                }
-            });
-        }
-
-        var length = 0;
-        var offsets = new int[parts];
-        for (var part = 0; part < parts; part++)
-        {
-            offsets[part] = length;
-            length += hashed[part].Count;
-        }
-        var outKeys = new TKey[length];
-        var outCounts = new int[length];
-        for (var part = 0; part < parts; part++)
-        {
-            var counter = hashed[part];
-            for (var j = 0; j < counter.Count; j++)
-            {
-                outKeys[offsets[part] + j] = counter.KeyAt(j);
-                outCounts[offsets[part] + j] = counter.CountAt(j);
-            }
-        }
-        if (mapping is not null)
-        {
-            foreach (var counter in hashed.AsSpan(0, parts)) counter.ComputeRanks();
-            var shift = 64 - partitionBits;
-            for (var i = 0; i < n; i++)
-            {
-                var hash = KeyHash<TKey>.Of(keys[i]);
-                var part = parts == 1 ? 0 : (int)(hash >> shift);
-                mapping[i] = offsets[part] + hashed[part].RankOf(keys[i], hash);
-            }
-        }
-        foreach (var counter in hashed.AsSpan(0, parts)) counter.Clear();
-        return (outKeys, outCounts);
+        var (keys, counts) = radix.Group(translated, source.Counts, source.Length, mapping, KeyArray, CountArray);
+        return (keys, counts, radix.LastGroups);
     }
 
     private SensitiveEntries RollUpSensitive(SensitiveEntries entries, int[] mapping)
     {
-        pairs.Prepare(entries.Length, 0);
+        if (pairKeys.Length < entries.Length) pairKeys = new ulong[entries.Length];
         for (var e = 0; e < entries.Length; e++)
+            pairKeys[e] = ((ulong)(uint)mapping[entries.Classes[e]] << 32) | (uint)entries.Values[e];
+        return Pairs(pairRadix, pairKeys, entries.Counts, entries.Length);
+    }
+
+    /// <summary>Groups packed (class, value) pairs into sensitive entries.</summary>
+    public static SensitiveEntries Pairs(RadixGrouper<ulong> grouper, ulong[] keys, int[]? counts, int length)
+    {
+        var (pairs, sums) = grouper.Group(keys, counts, length, null);
+        var classes = new int[pairs.Length];
+        var values = new int[pairs.Length];
+        for (var j = 0; j < pairs.Length; j++)
         {
-            var key = ((ulong)(uint)mapping[entries.Classes[e]] << 32) | (uint)entries.Values[e];
-            pairs.Add(key, KeyHash<ulong>.Of(key), entries.Counts[e]);
+            classes[j] = (int)(pairs[j] >> 32);
+            values[j] = (int)(uint)pairs[j];
         }
-        var classes = new int[pairs.Count];
-        var values = new int[pairs.Count];
-        var counts = new int[pairs.Count];
-        for (var j = 0; j < pairs.Count; j++)
-        {
-            var key = pairs.KeyAt(j);
-            classes[j] = (int)(key >> 32);
-            values[j] = (int)(uint)key;
-            counts[j] = pairs.CountAt(j);
-        }
-        pairs.Clear();
-        return new SensitiveEntries(classes, values, counts, classes.Length);
+        return new SensitiveEntries(classes, values, sums, pairs.Length);
     }
 }

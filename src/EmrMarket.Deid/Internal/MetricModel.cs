@@ -12,6 +12,7 @@ internal sealed class MetricModel
 {
     private readonly IReadOnlyList<QiAttribute> attributes;
     private readonly long[][] generalizationNumerator;
+    private readonly long[][] suppressionIncrement;
     private readonly double[][] generalizationEntropy;
 
     public MetricModel(IReadOnlyList<QiAttribute> attributes, InformationLossMetric metric, long records, int k)
@@ -22,10 +23,12 @@ internal sealed class MetricModel
         K = k;
         generalizationNumerator = new long[attributes.Count][];
         generalizationEntropy = new double[attributes.Count][];
+        suppressionIncrement = new long[attributes.Count][];
         for (var d = 0; d < attributes.Count; d++)
         {
             var attribute = attributes[d];
             generalizationNumerator[d] = new long[attribute.Levels];
+            suppressionIncrement[d] = attribute.LeafCount.Select(counts => (long)attribute.DomainSize - counts.Max()).ToArray();
             generalizationEntropy[d] = new double[attribute.Levels];
             for (var level = 0; level < attribute.Levels; level++)
             {
@@ -55,14 +58,20 @@ internal sealed class MetricModel
     /// <summary>ARX's Metric.round: keep ten decimal digits, rounding down.</summary>
     public static double Floor10(double value) => Math.Floor(value * 1e10) / 1e10;
 
-    /// <summary>A lower bound of the metric over nodes at or above these levels, exact when nothing is suppressed (Loss, entropy).</summary>
-    public double LowerBound(ReadOnlySpan<int> levels)
+    /// <summary>
+    /// A lower bound of the metric at a node that suppresses at least <paramref name="suppressed"/>
+    /// records; it never decreases upwards for a fixed count, and is exact for Loss and entropy when
+    /// the node suppresses nothing. Each suppressed record costs Loss at least the share its most
+    /// general label leaves unexplained.
+    /// </summary>
+    public double LowerBound(ReadOnlySpan<int> levels, long suppressed = 0)
     {
         switch (Metric)
         {
             case InformationLossMetric.Loss:
                 Span<double> components = stackalloc double[levels.Length];
-                for (var d = 0; d < levels.Length; d++) components[d] = NormalizedLoss(d, generalizationNumerator[d][levels[d]]);
+                for (var d = 0; d < levels.Length; d++)
+                    components[d] = NormalizedLoss(d, generalizationNumerator[d][levels[d]] + suppressed * suppressionIncrement[d][levels[d]]);
                 return GeometricMean(components);
             case InformationLossMetric.NonUniformEntropy:
                 var sum = 0d;
@@ -72,7 +81,7 @@ internal sealed class MetricModel
                 var product = 1d;
                 for (var d = 0; d < levels.Length; d++) product *= attributes[d].Cardinality[levels[d]];
                 var n = (double)Records;
-                return Math.Max((double)K * n, n * n / Math.Min(product, n));
+                return Math.Max((double)K * n + suppressed * (n - K), n * n / Math.Min(product, n));
         }
     }
 

@@ -16,5 +16,12 @@ internal sealed class PrivacyModel(int k, long maxOutliers, LDiversity? lDiversi
     /// its set of sensitive values); entropy l-diversity only without suppression (a diverse class
     /// merged with a suppressed, uniform one can fall below log l).
     /// </summary>
-    public bool Monotone => LDiversity is null || LDiversity.Variant == LDiversityVariant.Distinct || MaxOutliers == 0;
+    public bool Monotone => SuppressionMonotone || MaxOutliers == 0;
+
+    /// <summary>
+    /// Whether a node suppresses at least the records any generalization of it suppresses: a record
+    /// in a class that is too small, or has too few distinct sensitive values, is in a subset of that
+    /// class below. Not so for entropy l-diversity, whose entropy a subset can raise.
+    /// </summary>
+    public bool SuppressionMonotone => LDiversity is null || LDiversity.Variant == LDiversityVariant.Distinct;
 }

@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Globalization;
+using EmrMarket.Deid;
+using EmrMarket.Deid.Synthetic;
+
+namespace EmrMarket.Bench.Deid;
+
+/// <summary>
+/// Optimal k-anonymity (k = 5, Loss) on synthetic patient tables: 1M rows × 8 quasi-identifiers at
+/// 0% and 5% suppression, 9 quasi-identifiers, and 100k → 1M → 5M rows. Each scenario runs in a
+/// child process so its peak working set is its own. Options: <c>--only NAME</c> runs one scenario
+/// in this process; <c>--rows N --qis Q --suppression S</c> runs an ad-hoc one.
+/// </summary>
+public sealed class DeidBenchmarkSuite : IBenchmarkSuite
+{
+    private static readonly Scenario[] Scenarios =
+    [
+        new("100k×8 0%", 100_000, 8, 0),
+        new("100k×8 5%", 100_000, 8, 0.05),
+        new("1M×8 0%", 1_000_000, 8, 0),
+        new("1M×8 5%", 1_000_000, 8, 0.05),
+        new("1M×9 0%", 1_000_000, 9, 0),
+        new("1M×9 5%", 1_000_000, 9, 0.05),
+        new("5M×8 0%", 5_000_000, 8, 0),
+        new("5M×8 5%", 5_000_000, 8, 0.05),
+    ];
+
+    public string Name => "deid";
+
+    public string Description => "optimal 5-anonymity on synthetic patients: 1M×8 at 0%/5% suppression, 9 QIs, 100k→5M rows";
+
+    public async Task RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
+    {
+        var only = Option(args, "--only");
+        if (Option(args, "--rows") is { } rows)
+        {
+            var scenario = new Scenario("ad hoc", int.Parse(rows, CultureInfo.InvariantCulture),
+                int.Parse(Option(args, "--qis") ?? "8", CultureInfo.InvariantCulture),
+                double.Parse(Option(args, "--suppression") ?? "0", CultureInfo.InvariantCulture));
+            await output.WriteLineAsync(Header);
+            await output.WriteLineAsync(Measure(scenario, output));
+            return;
+        }
+        if (only is not null)
+        {
+            await output.WriteLineAsync(Measure(Scenarios.Single(s => s.Name == only)));
+            return;
+        }
+
+        await output.WriteLineAsync($"k = 5, metric Loss, Safe Harbor on, synthetic patients (seed 1); {Environment.ProcessorCount} threads; each scenario in its own process\n");
+        await output.WriteLineAsync(Header);
+        foreach (var scenario in Scenarios)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await output.WriteLineAsync(await RunChildAsync(scenario, cancellationToken));
+        }
+    }
+
+    private const string Header =
+        "| scenario | rows/s | total s | search s | nodes checked / lattice | distinct tuples | suppressed | Loss | transformation | peak working set |\n" +
+        "|---|---|---|---|---|---|---|---|---|---|";
+
+    private static string Measure(Scenario scenario, TextWriter? detail = null)
+    {
+        var data = SyntheticPatients.Generate(scenario.Rows, scenario.Qis, seed: 1, identifiers: false);
+        var policy = data.Policy with { SuppressionLimit = scenario.Suppression };
+        GC.Collect();
+        var pauseBefore = GC.GetTotalPauseDuration();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var gen2Before = GC.CollectionCount(2);
+        var clock = Stopwatch.StartNew();
+        var result = Anonymizer.Run(data.Table, policy);
+        var seconds = clock.Elapsed.TotalSeconds;
+        detail?.WriteLine($"run: gc pause {(GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds:0} ms, gen2 {GC.CollectionCount(2) - gen2Before}, allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1048576} MiB");
+        var stats = result.Statistics;
+        detail?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"encoding {stats.Encoding.TotalSeconds:0.000} s, search {stats.Search.TotalSeconds:0.000} s, output {stats.Output.TotalSeconds:0.000} s"));
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"| {scenario.Name} | {scenario.Rows / seconds:N0} | {seconds:0.00} | {stats.Search.TotalSeconds:0.00} | {stats.NodesChecked:N0} / {stats.LatticeSize:N0} | {stats.DistinctTuples:N0} | {result.Report.SuppressedRecords:N0} | {result.Report.InformationLoss?.Loss:0.0000} | {result.Transformation} | {process.PeakWorkingSet64 / (1024.0 * 1024):N0} MiB |");
+    }
+
+    private static async Task<string> RunChildAsync(Scenario scenario, CancellationToken cancellationToken)
+    {
+        var self = Environment.ProcessPath!;
+        var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(typeof(DeidBenchmarkSuite).Assembly.Location);
+        foreach (var arg in new[] { "deid", "--only", scenario.Name }) start.ArgumentList.Add(arg);
+        using var child = Process.Start(start)!;
+        var text = await child.StandardOutput.ReadToEndAsync(cancellationToken);
+        await child.WaitForExitAsync(cancellationToken);
+        return text.Split('\n').LastOrDefault(l => l.StartsWith("| ", StringComparison.Ordinal)) ?? $"| {scenario.Name} | failed (exit {child.ExitCode}) |";
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private sealed record Scenario(string Name, int Rows, int Qis, double Suppression);
+}

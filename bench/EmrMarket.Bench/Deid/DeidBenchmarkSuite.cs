@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using EmrMarket.Deid;
 using EmrMarket.Deid.Synthetic;
+using EmrMarket.Deid.Tables;
 
 namespace EmrMarket.Bench.Deid;
 
@@ -9,7 +10,8 @@ namespace EmrMarket.Bench.Deid;
 /// Optimal k-anonymity (k = 5, Loss) on synthetic patient tables: 1M rows × 8 quasi-identifiers at
 /// 0% and 5% suppression, 9 quasi-identifiers, and 100k → 1M → 5M rows. Each scenario runs in a
 /// child process so its peak working set is its own. Options: <c>--only NAME</c> runs one scenario
-/// in this process; <c>--rows N --qis Q --suppression S</c> runs an ad-hoc one.
+/// in this process; <c>--rows N --qis Q --suppression S</c> runs an ad-hoc one; <c>--write DIR [--rows N]</c>
+/// writes a synthetic table and its hierarchies as CSV for trying <c>emr deid</c>.
 /// </summary>
 public sealed class DeidBenchmarkSuite : IBenchmarkSuite
 {
@@ -32,6 +34,11 @@ public sealed class DeidBenchmarkSuite : IBenchmarkSuite
     public async Task RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
     {
         var only = Option(args, "--only");
+        if (Option(args, "--write") is { } folder)
+        {
+            await WriteSyntheticAsync(folder, int.Parse(Option(args, "--rows") ?? "100000", CultureInfo.InvariantCulture), output);
+            return;
+        }
         if (Option(args, "--rows") is { } rows)
         {
             var scenario = new Scenario("ad hoc", int.Parse(rows, CultureInfo.InvariantCulture),
@@ -90,6 +97,20 @@ public sealed class DeidBenchmarkSuite : IBenchmarkSuite
         var text = await child.StandardOutput.ReadToEndAsync(cancellationToken);
         await child.WaitForExitAsync(cancellationToken);
         return text.Split('\n').LastOrDefault(l => l.StartsWith("| ", StringComparison.Ordinal)) ?? $"| {scenario.Name} | failed (exit {child.ExitCode}) |";
+    }
+
+    /// <summary>Writes a synthetic table and its explicit hierarchies as CSV, for trying <c>emr deid</c>.</summary>
+    private static async Task WriteSyntheticAsync(string folder, int rows, TextWriter output)
+    {
+        Directory.CreateDirectory(folder);
+        var data = SyntheticPatients.Generate(rows, 9, seed: 1);
+        await using (var writer = new StreamWriter(Path.Combine(folder, "patients.csv"))) CsvTable.Write(data.Table, writer);
+        foreach (var (column, hierarchy) in data.Hierarchies)
+        {
+            await using var writer = new StreamWriter(Path.Combine(folder, $"{column}.csv"));
+            hierarchy.WriteCsv(writer);
+        }
+        await output.WriteLineAsync($"wrote {rows:N0} patients and {data.Hierarchies.Count} hierarchies to {folder}");
     }
 
     private static string? Option(string[] args, string name)

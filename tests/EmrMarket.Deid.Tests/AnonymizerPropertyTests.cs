@@ -24,6 +24,11 @@ public sealed class AnonymizerPropertyTests
     public void Run_EntropyDiversityWithSuppression_MatchesBruteForceThoughNotMonotone(int seed) =>
         AssertMatchesBruteForce(RandomInstance.Create(seed, InformationLossMetric.Loss, entropyDiversityWithSuppression: true), InformationLossMetric.Loss);
 
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Run_DistinctDiversityOverMoreThan64SensitiveValues_MatchesBruteForce(int seed) =>
+        AssertMatchesBruteForce(RandomInstance.Create(seed, InformationLossMetric.Loss, manySensitiveValues: true), InformationLossMetric.Loss);
+
     private static void AssertMatchesBruteForce(RandomInstance instance, InformationLossMetric metric)
     {
         var policy = instance.Policy;

@@ -6,7 +6,7 @@ namespace EmrMarket.Deid.Tests;
 /// <summary>A random small table with random tree hierarchies and a random policy, for property tests against <see cref="BruteForce"/>.</summary>
 internal sealed record RandomInstance(Table Table, DeidPolicy Policy, BruteForce.Attribute[] Attributes, string[][] Sensitive)
 {
-    public static RandomInstance Create(int seed, InformationLossMetric metric, bool entropyDiversityWithSuppression = false)
+    public static RandomInstance Create(int seed, InformationLossMetric metric, bool entropyDiversityWithSuppression = false, bool manySensitiveValues = false)
     {
         var random = new Random(seed);
         var dimensions = random.Next(1, 6);
@@ -29,11 +29,15 @@ internal sealed record RandomInstance(Table Table, DeidPolicy Policy, BruteForce
             quasi.Add(new QuasiIdentifier(name, HierarchySource.Of(hierarchy)));
             attributes.Add(new BruteForce.Attribute(column, hierarchy, 0));
         }
-        var sensitiveValues = random.Next(1, 6);
-        var diagnosis = Enumerable.Range(0, rows).Select(_ => $"s{random.Next(sensitiveValues)}").ToArray();
+        var sensitiveValues = manySensitiveValues ? random.Next(65, 90) : random.Next(1, 6);
+        // Many sensitive values: skewed so that classes still reach l; few: uniform.
+        var diagnosis = Enumerable.Range(0, rows)
+            .Select(_ => $"s{(manySensitiveValues ? (int)(Math.Pow(random.NextDouble(), 3) * sensitiveValues) : random.Next(sensitiveValues))}").ToArray();
         schema.Add(new ColumnSchema("diagnosis", ColumnRole.Sensitive));
         cells.Add(diagnosis);
-        LDiversity? diversity = entropyDiversityWithSuppression ? new LDiversity(1.1 + random.NextDouble(), LDiversityVariant.Entropy) : random.Next(3) switch
+        LDiversity? diversity = entropyDiversityWithSuppression ? new LDiversity(1.1 + random.NextDouble(), LDiversityVariant.Entropy)
+            : manySensitiveValues ? new LDiversity(random.Next(2, 5))
+            : random.Next(3) switch
         {
             0 => new LDiversity(random.Next(2, 4), LDiversityVariant.Distinct),
             1 when seed % 2 == 0 => new LDiversity(1.2 + random.NextDouble(), LDiversityVariant.Entropy),

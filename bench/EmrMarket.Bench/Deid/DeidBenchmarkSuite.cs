@@ -43,7 +43,8 @@ public sealed class DeidBenchmarkSuite : IBenchmarkSuite
         {
             var scenario = new Scenario("ad hoc", int.Parse(rows, CultureInfo.InvariantCulture),
                 int.Parse(Option(args, "--qis") ?? "8", CultureInfo.InvariantCulture),
-                double.Parse(Option(args, "--suppression") ?? "0", CultureInfo.InvariantCulture));
+                double.Parse(Option(args, "--suppression") ?? "0", CultureInfo.InvariantCulture),
+                Option(args, "--l") is { } l ? int.Parse(l, CultureInfo.InvariantCulture) : 0);
             await output.WriteLineAsync(Header);
             await output.WriteLineAsync(Measure(scenario, output));
             return;
@@ -70,7 +71,7 @@ public sealed class DeidBenchmarkSuite : IBenchmarkSuite
     private static string Measure(Scenario scenario, TextWriter? detail = null)
     {
         var data = SyntheticPatients.Generate(scenario.Rows, scenario.Qis, seed: 1, identifiers: false);
-        var policy = data.Policy with { SuppressionLimit = scenario.Suppression };
+        var policy = data.Policy with { SuppressionLimit = scenario.Suppression, LDiversity = scenario.L > 1 ? new LDiversity(scenario.L) : null };
         GC.Collect();
         var pauseBefore = GC.GetTotalPauseDuration();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
@@ -119,5 +120,5 @@ public sealed class DeidBenchmarkSuite : IBenchmarkSuite
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
-    private sealed record Scenario(string Name, int Rows, int Qis, double Suppression);
+    private sealed record Scenario(string Name, int Rows, int Qis, double Suppression, int L = 0);
 }

@@ -18,7 +18,9 @@ internal sealed class AnonymizationRun<TKey>(PreparedInput input, EncodedInput e
     public AnonymizationResult Execute(Stopwatch clock)
     {
         var (baseTable, rowTuple) = DistinctTuples();
-        if (policy.LDiversity is not null)
+        if (policy.LDiversity is { Variant: LDiversityVariant.Distinct } && encoded.Sensitive.All(column => column.Values.Length <= 64))
+            baseTable.SensitiveSets = encoded.Sensitive.Select(column => BaseSets(column, rowTuple, baseTable.Length)).ToArray();
+        else if (policy.LDiversity is not null)
             baseTable.Sensitive = encoded.Sensitive.Select(column => BaseSensitive(column, rowTuple)).ToArray();
         var encodingTime = clock.Elapsed;
 
@@ -85,11 +87,19 @@ internal sealed class AnonymizationRun<TKey>(PreparedInput input, EncodedInput e
         return (new ClassTable<TKey>(new int[attributes.Length], packing, distinct, counts, distinct.Length), rowTuple);
     }
 
+    private static ulong[] BaseSets(ColumnCodes column, int[] rowTuple, int tuples)
+    {
+        var sets = new ulong[tuples];
+        for (var r = 0; r < rowTuple.Length; r++) sets[rowTuple[r]] |= 1UL << column.Rows[r];
+        return sets;
+    }
+
     private SensitiveEntries BaseSensitive(ColumnCodes column, int[] rowTuple)
     {
         var keys = new ulong[rowTuple.Length];
-        for (var r = 0; r < rowTuple.Length; r++) keys[r] = ((ulong)(uint)rowTuple[r] << 32) | (uint)column.Rows[r];
-        return Groupifier<TKey>.Pairs(new RadixGrouper<ulong>(options.MaxDegreeOfParallelism), keys, null, keys.Length);
+        for (var r = 0; r < rowTuple.Length; r++) keys[r] = SensitiveEntries.Pack(rowTuple[r], column.Rows[r]);
+        var (pairs, counts) = new RadixGrouper<ulong>(options.MaxDegreeOfParallelism).Group(keys, null, keys.Length, null);
+        return new SensitiveEntries(pairs, counts, pairs.Length);
     }
 
     /// <summary>Writes the output columns (one per thread) and scans each for identifiers as it goes.</summary>

@@ -22,6 +22,12 @@ internal sealed class ClassTable<TKey>(int[] levels, NodePacking packing, TKey[]
 
     public SensitiveEntries[]? Sensitive { get; set; }
 
+    /// <summary>
+    /// For distinct l-diversity over at most 64 sensitive values: per sensitive column, the set of
+    /// values in each class as a bit mask, rolled up by OR instead of regrouping (class, value) pairs.
+    /// </summary>
+    public ulong[][]? SensitiveSets { get; set; }
+
     /// <summary>Whether the cache has kept this table (its arrays are then never recycled).</summary>
     public bool Cached { get; set; }
 
@@ -33,7 +39,8 @@ internal sealed class ClassTable<TKey>(int[] levels, NodePacking packing, TKey[]
         get
         {
             long bytes = (long)Length * (Unsafe.SizeOf<TKey>() + sizeof(int));
-            foreach (var entries in Sensitive ?? []) bytes += entries.Length * 3L * sizeof(int);
+            foreach (var entries in Sensitive ?? []) bytes += entries.Length * (long)(sizeof(ulong) + sizeof(int));
+            bytes += (SensitiveSets?.Length ?? 0) * (long)Length * sizeof(ulong);
             return bytes;
         }
     }

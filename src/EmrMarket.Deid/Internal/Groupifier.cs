@@ -23,6 +23,7 @@ internal sealed class Groupifier<TKey> where TKey : unmanaged, IBinaryInteger<TK
     private readonly RadixGrouper<ulong> pairRadix;
     private TKey[] translated = [];
     private ulong[] pairKeys = [];
+    private int[] mappingBuffer = [];
 
     public Groupifier(IReadOnlyList<QiAttribute> attributes, int parallelism, TablePool<TKey>? pool = null)
     {
@@ -50,14 +51,20 @@ internal sealed class Groupifier<TKey> where TKey : unmanaged, IBinaryInteger<TK
         var parts = n >= ParallelThreshold ? partitions : 1;
         Translate(source, levels, packing, parts);
 
-        var needMapping = mapping is not null || source.Sensitive is not null;
-        var map = needMapping ? mapping ?? new int[n] : null;
+        var map = mapping;
+        if (map is null && (source.Sensitive is not null || source.SensitiveSets is not null))
+        {
+            if (mappingBuffer.Length < n) mappingBuffer = new int[n];
+            map = mappingBuffer;
+        }
         var (keys, counts, length) = packing.TotalBits <= DenseBits
             ? CountDense(source, packing.TotalBits, parts, map)
             : CountHashed(source, map);
         var table = new ClassTable<TKey>((int[])levels.Clone(), packing, keys, counts, length);
         if (source.Sensitive is { } sensitive)
             table.Sensitive = sensitive.Select(entries => RollUpSensitive(entries, map!)).ToArray();
+        if (source.SensitiveSets is { } sets)
+            table.SensitiveSets = sets.Select(set => RollUpSets(set, map!, n, length)).ToArray();
         return table;
     }
 
@@ -156,25 +163,22 @@ internal sealed class Groupifier<TKey> where TKey : unmanaged, IBinaryInteger<TK
         return (keys, counts, radix.LastGroups);
     }
 
+    private static ulong[] RollUpSets(ulong[] sets, int[] mapping, int n, int length)
+    {
+        var result = new ulong[length];
+        for (var i = 0; i < n; i++) result[mapping[i]] |= sets[i];
+        return result;
+    }
+
     private SensitiveEntries RollUpSensitive(SensitiveEntries entries, int[] mapping)
     {
         if (pairKeys.Length < entries.Length) pairKeys = new ulong[entries.Length];
         for (var e = 0; e < entries.Length; e++)
-            pairKeys[e] = ((ulong)(uint)mapping[entries.Classes[e]] << 32) | (uint)entries.Values[e];
-        return Pairs(pairRadix, pairKeys, entries.Counts, entries.Length);
-    }
-
-    /// <summary>Groups packed (class, value) pairs into sensitive entries.</summary>
-    public static SensitiveEntries Pairs(RadixGrouper<ulong> grouper, ulong[] keys, int[]? counts, int length)
-    {
-        var (pairs, sums) = grouper.Group(keys, counts, length, null);
-        var classes = new int[pairs.Length];
-        var values = new int[pairs.Length];
-        for (var j = 0; j < pairs.Length; j++)
         {
-            classes[j] = (int)(pairs[j] >> 32);
-            values[j] = (int)(uint)pairs[j];
+            var pair = entries.Pairs[e];
+            pairKeys[e] = SensitiveEntries.Pack(mapping[SensitiveEntries.ClassOf(pair)], (int)(uint)pair);
         }
-        return new SensitiveEntries(classes, values, sums, pairs.Length);
+        var (pairs, counts) = pairRadix.Group(pairKeys, entries.Counts, entries.Length, null);
+        return new SensitiveEntries(pairs, counts, pairs.Length);
     }
 }

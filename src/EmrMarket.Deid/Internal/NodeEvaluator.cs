@@ -30,9 +30,14 @@ internal sealed class NodeEvaluator<TKey>(PrivacyModel model, MetricModel metric
             if (flags[c]) tooSmall += table.Counts[c];
         }
         total = tooSmall;
-        if (model.LDiversity is { } diversity && table.Sensitive is { } sensitive)
+        if (model.LDiversity is { } diversity && (table.Sensitive is not null || table.SensitiveSets is not null))
         {
-            foreach (var entries in sensitive) FlagNotDiverse(table, entries, diversity, flags);
+            foreach (var entries in table.Sensitive ?? []) FlagNotDiverse(table, entries, diversity, flags);
+            foreach (var sets in table.SensitiveSets ?? [])
+            {
+                for (var c = 0; c < table.Length; c++)
+                    flags[c] |= BitOperations.PopCount(sets[c]) < diversity.L;
+            }
             total = 0;
             for (var c = 0; c < table.Length; c++)
                 if (flags[c]) total += table.Counts[c];
@@ -47,14 +52,18 @@ internal sealed class NodeEvaluator<TKey>(PrivacyModel model, MetricModel metric
             distinct = new int[table.Length];
             sumCLogC = new double[table.Length];
         }
+        var entropy = diversity.Variant == LDiversityVariant.Entropy;
         Array.Clear(distinct, 0, table.Length);
-        Array.Clear(sumCLogC, 0, table.Length);
+        if (entropy) Array.Clear(sumCLogC, 0, table.Length);
         for (var e = 0; e < entries.Length; e++)
         {
-            var c = entries.Classes[e];
+            var c = SensitiveEntries.ClassOf(entries.Pairs[e]);
             distinct[c]++;
-            double count = entries.Counts[e];
-            sumCLogC[c] += count * Math.Log(count);
+            if (entropy)
+            {
+                double count = entries.Counts[e];
+                sumCLogC[c] += count * Math.Log(count);
+            }
         }
         var threshold = Math.Log(diversity.L) - 1e-12;
         for (var c = 0; c < table.Length; c++)

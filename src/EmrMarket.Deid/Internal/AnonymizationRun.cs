@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Numerics;
 using EmrMarket.Deid.Identifiers;
 using EmrMarket.Deid.Pseudonyms;

@@ -6,8 +6,8 @@ namespace EmrMarket.Deid.Internal;
 /// Computes a node's equivalence classes by rolling up the classes of a node below it (or the
 /// distinct base tuples): each source key is translated attribute by attribute through precomputed
 /// level maps into the target's packing, then counted — directly in an array when the target's keys
-/// fit in <see cref="DenseBits"/> bits, otherwise in a hash map. Large inputs are split over the
-/// cores; the classes come out in an order that does not depend on thread timing.
+/// fit in <see cref="DenseBits"/> bits, otherwise by radix-partitioned hashing. Large inputs are split
+/// over the cores; the classes come out in an order that does not depend on thread timing.
 /// </summary>
 internal sealed class Groupifier<TKey> where TKey : unmanaged, IBinaryInteger<TKey>
 {
@@ -16,7 +16,6 @@ internal sealed class Groupifier<TKey> where TKey : unmanaged, IBinaryInteger<TK
 
     private readonly IReadOnlyList<QiAttribute> attributes;
     private readonly int partitions;
-    private readonly int partitionBits;
     private readonly DenseCounter[] dense;
     private readonly RadixGrouper<TKey> radix;
     private readonly TablePool<TKey>? pool;
@@ -29,8 +28,7 @@ internal sealed class Groupifier<TKey> where TKey : unmanaged, IBinaryInteger<TK
     {
         this.pool = pool;
         this.attributes = attributes;
-        partitionBits = parallelism >= 2 ? BitOperations.Log2((uint)parallelism) : 0;
-        partitions = 1 << partitionBits;
+        partitions = parallelism >= 2 ? 1 << BitOperations.Log2((uint)parallelism) : 1;
         dense = Enumerable.Range(0, partitions).Select(_ => new DenseCounter()).ToArray();
         radix = new RadixGrouper<TKey>(partitions);
         pairRadix = new RadixGrouper<ulong>(partitions);

@@ -88,6 +88,42 @@ public sealed class IdentifierScannerTests
         Assert.DoesNotContain("555", result.Report.ToJson());
     }
 
+    [Fact]
+    public void Scan_SurnameThatIsAlsoACategory_IsAFindingOnlyOutsideLabelColumns()
+    {
+        var scanner = new IdentifierScanner(["Barry White"]);
+        var table = Table([["White", "White"], ["Black", "stable"]]);
+
+        var findings = scanner.Scan(table, labelColumns: new HashSet<string> { "c0" });
+
+        Assert.Equal(("c1", 0, IdentifierKind.Name), findings.Select(f => (f.Column, f.Row, f.Kind)).Single());
+        Assert.Single(scanner.Scan(Table([["Barry White", "x"], ["y", "z"]]), labelColumns: new HashSet<string> { "c0" }));
+    }
+
+    [Fact]
+    public void Run_PatientSurnameEqualToARaceCategory_StillReleases()
+    {
+        var table = global::EmrMarket.Deid.Tables.Table.FromRows(
+            [new ColumnSchema("name", ColumnRole.DirectIdentifier, Kind: IdentifierKind.Name), new ColumnSchema("race", ColumnRole.QuasiIdentifier)],
+            Enumerable.Range(0, 6).Select(i => (IReadOnlyList<string?>)[i == 0 ? "Barry White" : $"Avery Ashdown{i}", i % 2 == 0 ? "White" : "Black"]));
+        var policy = new DeidPolicy { QuasiIdentifiers = [new QuasiIdentifier("race", HierarchySource.Of(BuiltinHierarchy.Suppression))], K = 3 };
+
+        var result = Anonymizer.Run(table, policy);
+
+        Assert.Equal(AnonymizationStatus.Anonymized, result.Status);
+        Assert.Equal(0, result.Transformation!.Levels[0].Level);
+    }
+
+    [Fact]
+    public void Run_NameColumnAsQuasiIdentifier_IsRejectedUnderSafeHarbor()
+    {
+        var table = global::EmrMarket.Deid.Tables.Table.FromRows(
+            [new ColumnSchema("name", ColumnRole.QuasiIdentifier, Kind: IdentifierKind.Name)], [["Avery"], ["Avery"]]);
+        var policy = new DeidPolicy { QuasiIdentifiers = [new QuasiIdentifier("name", HierarchySource.Of(BuiltinHierarchy.Suppression))], K = 2 };
+
+        Assert.Contains("holds Name, which Safe Harbor removes", Assert.Throws<DeidException>(() => Anonymizer.Run(table, policy)).Message);
+    }
+
     private static IdentifierScanner Scanner() => new(["Avery Ashdown", "Jordan Pembrook"]);
 
     private static Table Table(string[][] rows) =>

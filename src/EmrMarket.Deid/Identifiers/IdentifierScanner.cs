@@ -13,6 +13,7 @@ namespace EmrMarket.Deid.Identifiers;
 public sealed partial class IdentifierScanner
 {
     private readonly HashSet<string> names;
+    private readonly HashSet<string> wholeNames;
     private readonly (Regex Pattern, IdentifierKind Kind, string Rule)[] rules;
 
     /// <summary>Creates a scanner.</summary>
@@ -21,8 +22,10 @@ public sealed partial class IdentifierScanner
     public IdentifierScanner(IEnumerable<string>? knownNames = null, IEnumerable<Regex>? medicalRecordNumberPatterns = null)
     {
         names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        wholeNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var name in knownNames ?? [])
         {
+            wholeNames.Add(name.Trim());
             foreach (var word in WordsOf(name))
                 if (word.Length >= 2) names.Add(word.ToString());
         }
@@ -59,7 +62,14 @@ public sealed partial class IdentifierScanner
     }
 
     /// <summary>The kind of identifier a single cell shows, if any, and the rule that found it.</summary>
-    public (IdentifierKind Kind, string Rule)? Check(string? cell)
+    public (IdentifierKind Kind, string Rule)? Check(string? cell) => Check(cell, wholeNamesOnly: false);
+
+    /// <summary>
+    /// As <see cref="Check(string)"/>; with <paramref name="wholeNamesOnly"/>, a cell matches a name
+    /// only if it is a whole name seen in the input — for curated labels such as a race category
+    /// "White", which a patient's surname must not make a finding.
+    /// </summary>
+    internal (IdentifierKind Kind, string Rule)? Check(string? cell, bool wholeNamesOnly)
     {
         if (string.IsNullOrEmpty(cell)) return null;
         var span = cell.AsSpan();
@@ -70,6 +80,7 @@ public sealed partial class IdentifierScanner
             foreach (var (pattern, kind, rule) in rules)
                 if (pattern.IsMatch(cell)) return (kind, rule);
         }
+        if (wholeNamesOnly) return wholeNames.Contains(cell.Trim()) ? (IdentifierKind.Name, "name seen in the input") : null;
         if (names.Count > 0)
         {
             var lookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -82,21 +93,22 @@ public sealed partial class IdentifierScanner
     /// <summary>Scans every cell of a table, each distinct value of a column once.</summary>
     /// <param name="table">The table to check, usually a de-identified output.</param>
     /// <param name="exemptColumns">Columns not to scan, such as a pseudonym column (a re-identification code, 45 CFR 164.514(c)).</param>
+    /// <param name="labelColumns">Columns of curated labels (generalized quasi-identifiers): a name matches there only as a whole, so a category such as "White" is not mistaken for a patient's surname.</param>
     /// <returns>At most one finding per column and rule, at the first row it occurs.</returns>
-    public IReadOnlyList<IdentifierFinding> Scan(Table table, IReadOnlySet<string>? exemptColumns = null)
+    public IReadOnlyList<IdentifierFinding> Scan(Table table, IReadOnlySet<string>? exemptColumns = null, IReadOnlySet<string>? labelColumns = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         var findings = new List<IdentifierFinding>();
         for (var c = 0; c < table.Schema.Count; c++)
         {
             var name = table.Schema[c].Name;
-            if (exemptColumns?.Contains(name) != true) findings.AddRange(ScanColumn(name, table.Cells(c)));
+            if (exemptColumns?.Contains(name) != true) findings.AddRange(ScanColumn(name, table.Cells(c), labelColumns?.Contains(name) == true));
         }
         return findings;
     }
 
     /// <summary>Scans one column's cells, each distinct value once (by reference first, which is cheap when values share instances).</summary>
-    internal List<IdentifierFinding> ScanColumn(string column, string?[] cells)
+    internal List<IdentifierFinding> ScanColumn(string column, string?[] cells, bool wholeNamesOnly = false)
     {
         var findings = new List<IdentifierFinding>();
         var rules = new HashSet<string>(StringComparer.Ordinal);
@@ -114,19 +126,19 @@ public sealed partial class IdentifierScanner
                 if (byReference.Count > 1 << 16) byReference = null;
             }
             if (!byValue.Add(cell)) continue;
-            if (Check(cell) is { } hit && rules.Add(hit.Rule)) findings.Add(new IdentifierFinding(column, r, hit.Kind, hit.Rule));
+            if (Check(cell, wholeNamesOnly) is { } hit && rules.Add(hit.Rule)) findings.Add(new IdentifierFinding(column, r, hit.Kind, hit.Rule));
         }
         return findings;
     }
 
-    /// <summary>Scans a column given its distinct values; <paramref name="firstRow"/> locates a value only when it is a finding.</summary>
-    internal List<IdentifierFinding> ScanDistinct(string column, IEnumerable<string> values, Func<string, int> firstRow)
+    /// <summary>Scans generalized labels given as distinct values (whole names only); <paramref name="firstRow"/> locates a value only when it is a finding.</summary>
+    internal List<IdentifierFinding> ScanLabels(string column, IEnumerable<string> values, Func<string, int> firstRow)
     {
         var findings = new List<IdentifierFinding>();
         var rules = new HashSet<string>(StringComparer.Ordinal);
         foreach (var value in values)
         {
-            if (Check(value) is { } hit && rules.Add(hit.Rule)) findings.Add(new IdentifierFinding(column, firstRow(value), hit.Kind, hit.Rule));
+            if (Check(value, wholeNamesOnly: true) is { } hit && rules.Add(hit.Rule)) findings.Add(new IdentifierFinding(column, firstRow(value), hit.Kind, hit.Rule));
         }
         return findings.OrderBy(f => f.Row).ToList();
     }

@@ -130,7 +130,7 @@ internal sealed class AnonymizationRun<TKey>(PreparedInput input, EncodedInput e
                     });
                     schema[i] = column with { Type = ColumnType.String, Kind = IdentifierKind.None };
                     var distinct = labels.Where((_, code) => used[code]).Distinct();
-                    findings[i] = scanner?.ScanDistinct(name, distinct, value => Array.IndexOf(columns[i], value)) ?? [];
+                    findings[i] = scanner?.ScanLabels(name, distinct, value => Array.IndexOf(columns[i], value)) ?? [];
                     break;
                 case ColumnTreatment.Pseudonymize:
                     var source = input.Cells[step.Index];

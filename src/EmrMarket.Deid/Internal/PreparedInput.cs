@@ -125,6 +125,9 @@ internal sealed class PreparedInput
             var role = table.Schema[indices[i]].Role;
             if (role != ColumnRole.QuasiIdentifier)
                 throw new DeidException($"the policy names '{qi.Column}' as a quasi-identifier but the table gives it the role {role}", qi.Column);
+            var kind = table.Schema[indices[i]].Kind;
+            if (policy.SafeHarbor && SafeHarbor.Removes(kind))
+                throw new DeidException($"column '{qi.Column}' holds {kind}, which Safe Harbor removes: it cannot be a quasi-identifier (make it a direct identifier)", qi.Column);
         }
         for (var c = 0; c < table.Schema.Count; c++)
         {

@@ -54,7 +54,7 @@ internal static class QiEncoding
             {
                 var code = hierarchy.Code(level, leaf);
                 if (!seen.Add(code)) continue;
-                if (scanner.Check(hierarchy.Label(level, code)) is not null) { clean = false; break; }
+                if (scanner.Check(hierarchy.Label(level, code), wholeNamesOnly: true) is not null) { clean = false; break; }
             }
             if (clean) return level;
         }

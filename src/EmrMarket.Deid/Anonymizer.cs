@@ -19,16 +19,20 @@ public static class Anonymizer
     /// <param name="policy">What the output must satisfy.</param>
     /// <param name="secret">The dataset's secret, needed for pseudonyms and date shifting.</param>
     /// <param name="options">Engine settings (threads, cache); they never change the result.</param>
+    /// <param name="cancellationToken">Stops a long search.</param>
     /// <returns>The output and report, or a report saying why there is no output.</returns>
     /// <exception cref="DeidException">Bad input: a missing column, a value absent from its hierarchy, a malformed hierarchy, an impossible k…</exception>
-    public static AnonymizationResult Run(Table table, DeidPolicy policy, DatasetSecret? secret = null, AnonymizerOptions? options = null)
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static AnonymizationResult Run(
+        Table table, DeidPolicy policy, DatasetSecret? secret = null, AnonymizerOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new AnonymizerOptions();
         var clock = Stopwatch.StartNew();
         var input = PreparedInput.Prepare(table, policy, secret);
         var encoded = EncodedInput.Encode(input, options.MaxDegreeOfParallelism);
+        cancellationToken.ThrowIfCancellationRequested();
         return encoded.BaseBits <= 64
-            ? new AnonymizationRun<ulong>(input, encoded, options, secret).Execute(clock)
-            : new AnonymizationRun<UInt128>(input, encoded, options, secret).Execute(clock);
+            ? new AnonymizationRun<ulong>(input, encoded, options, secret).Execute(clock, cancellationToken)
+            : new AnonymizationRun<UInt128>(input, encoded, options, secret).Execute(clock, cancellationToken);
     }
 }

@@ -41,6 +41,14 @@ public sealed class DeterminismTests
         Assert.Contains("name (direct identifier)", result.Report.DroppedColumns);
     }
 
+    [Fact]
+    public void Run_CancelledToken_Stops()
+    {
+        var data = SyntheticPatients.Generate(2_000, 6, seed: 9);
+
+        Assert.ThrowsAny<OperationCanceledException>(() => Anonymizer.Run(data.Table, data.Policy, cancellationToken: new CancellationToken(canceled: true)));
+    }
+
     private static string Csv(Table table)
     {
         var writer = new StringWriter();

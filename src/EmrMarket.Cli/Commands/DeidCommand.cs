@@ -37,7 +37,7 @@ public sealed class DeidCommand : ICommand
                 PseudonymColumn = arguments.Pseudonym,
                 DateShiftDays = arguments.DateShiftDays,
             };
-            var result = Anonymizer.Run(table, policy, secret);
+            var result = Anonymizer.Run(table, policy, secret, cancellationToken: cancellationToken);
             var written = await WriteAsync(arguments, result, cancellationToken);
             if (leftOut.Count > 0) await output.WriteLineAsync($"left out (not named by an option): {string.Join(", ", leftOut)}");
             await PrintAsync(output, result, written);

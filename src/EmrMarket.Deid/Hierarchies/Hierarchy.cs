@@ -112,6 +112,14 @@ public sealed class Hierarchy
         return new Hierarchy(labels.Select(l => l.ToArray()).ToArray(), codes, index[0]);
     }
 
+    /// <summary>Materializes a built-in hierarchy over a column's values, for example to preview or export it.</summary>
+    /// <exception cref="DeidException">A value the built-in cannot read (naming the column and value).</exception>
+    public static Hierarchy Builtin(BuiltinHierarchy kind, IReadOnlyList<string> values, string? column = null)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return BuiltinHierarchies.Build(kind, values, column ?? kind.ToString().ToLowerInvariant());
+    }
+
     /// <summary>Reads a hierarchy in ARX's CSV format: one row per value, fields separated by <paramref name="separator"/>.</summary>
     public static Hierarchy FromCsv(TextReader reader, char separator = ';', string? column = null) =>
         FromRows(CsvTable.ReadRecords(reader, separator), column);

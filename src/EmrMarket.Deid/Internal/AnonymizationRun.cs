@@ -14,7 +14,7 @@ internal sealed class AnonymizationRun<TKey>(PreparedInput input, EncodedInput e
     private readonly QiAttribute[] attributes = encoded.Attributes;
     private readonly DeidPolicy policy = input.Policy;
 
-    public AnonymizationResult Execute(Stopwatch clock)
+    public AnonymizationResult Execute(Stopwatch clock, CancellationToken cancellationToken)
     {
         var (baseTable, rowTuple) = DistinctTuples();
         if (policy.LDiversity is { Variant: LDiversityVariant.Distinct } && encoded.Sensitive.All(column => column.Values.Length <= 64))
@@ -30,7 +30,7 @@ internal sealed class AnonymizationRun<TKey>(PreparedInput input, EncodedInput e
         var privacy = new PrivacyModel(policy.K, input.MaxOutliers, policy.LDiversity);
         var evaluator = new NodeEvaluator<TKey>(privacy, metric);
         var cache = new ClassCache<TKey>(baseTable, options.ClassCacheBytes);
-        var outcome = new LatticeSearch<TKey>(lattice, groupifier, evaluator, metric, privacy, cache, pool).Run();
+        var outcome = new LatticeSearch<TKey>(lattice, groupifier, evaluator, metric, privacy, cache, pool).Run(cancellationToken);
         var searchTime = clock.Elapsed - encodingTime;
 
         var report = new ReportAssembly<TKey>(input, encoded, baseTable.Counts.AsSpan(0, baseTable.Length).ToArray(), lattice.Size);

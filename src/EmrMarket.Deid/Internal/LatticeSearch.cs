@@ -44,13 +44,14 @@ internal sealed class LatticeSearch<TKey> where TKey : unmanaged, IBinaryInteger
         suppressedAtLeast = model.MaxOutliers > 0 && model.SuppressionMonotone ? new int[lattice.Size] : [];
     }
 
-    public SearchOutcome Run()
+    public SearchOutcome Run(CancellationToken cancellationToken)
     {
         var queue = new PriorityQueue<int, (double Bound, int LevelSum, int Id, int Suppressed)>();
         Enqueue(queue, lattice.Bottom);
         var levels = new int[lattice.Dimensions];
         while (queue.TryDequeue(out var id, out var priority))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (best is { } b && priority.Bound > b.Loss + Tolerance(b.Loss)) break;
             lattice.Decode(id, levels);
             for (var d = 0; d < lattice.Dimensions; d++)

@@ -1,5 +1,6 @@
 using EmrMarket.Core.Accounts;
 using EmrMarket.Core.Chain;
+using EmrMarket.Core.Datasets;
 using EmrMarket.Core.Demo;
 using EmrMarket.Core.Wallets;
 using EmrMarket.Core.Health;
@@ -37,6 +38,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AccountService>();
         services.AddSingleton<WalletService>();
         services.AddSingleton<DemoSeeder>();
+        services.AddOptions<DatasetOptions>().Bind(configuration.GetSection(DatasetOptions.Section));
+        services.TryAddSingleton<IConsentSnapshot, ChainConsentSnapshot>();
+        services.AddSingleton<CohortPreview>();
+        services.AddSingleton<DatasetBuilder>();
 
         services.AddSingleton<HealthService>();
         services.AddSingleton<IHealthProbe, ChainHealthProbe>();

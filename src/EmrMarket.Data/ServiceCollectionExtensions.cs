@@ -52,6 +52,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IPatientDirectory, PatientDirectory>();
         services.AddSingleton<IProviderMembers, ProviderMembers>();
         services.AddSingleton<ICohortQueries, CohortQueries>();
+        services.AddSingleton<IClinicalExtracts, ClinicalExtracts>();
+        services.AddSingleton<IDatasetStore, DatasetStore>();
         services.AddSingleton<IIngestStore, IngestStore>();
         services.AddSingleton<IIngestBatches, IngestBatchRepository>();
         return services;

@@ -1,6 +1,7 @@
 using EmrMarket.Core.Accounts;
 using EmrMarket.Core.Chain;
 using EmrMarket.Core.Datasets;
+using EmrMarket.Core.Delivery;
 using EmrMarket.Core.Demo;
 using EmrMarket.Core.Wallets;
 using EmrMarket.Core.Health;
@@ -42,6 +43,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IConsentSnapshot, ChainConsentSnapshot>();
         services.AddSingleton<CohortPreview>();
         services.AddSingleton<DatasetBuilder>();
+        services.AddSingleton<LicenceCheck>();
 
         services.AddSingleton<HealthService>();
         services.AddSingleton<IHealthProbe, ChainHealthProbe>();

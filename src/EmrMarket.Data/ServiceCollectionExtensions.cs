@@ -2,6 +2,7 @@ using EmrMarket.Core.Accounts;
 using EmrMarket.Core.Health;
 using EmrMarket.Data.Accounts;
 using EmrMarket.Core.Datasets;
+using EmrMarket.Core.Delivery;
 using EmrMarket.Core.Patients;
 using EmrMarket.Core.Providers;
 using EmrMarket.Core.Wallets;
@@ -54,6 +55,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ICohortQueries, CohortQueries>();
         services.AddSingleton<IClinicalExtracts, ClinicalExtracts>();
         services.AddSingleton<IDatasetStore, DatasetStore>();
+        services.AddSingleton<IDownloadLog, DownloadLog>();
         services.AddSingleton<IIngestStore, IngestStore>();
         services.AddSingleton<IIngestBatches, IngestBatchRepository>();
         return services;

@@ -1,5 +1,6 @@
 using EmrMarket.Web;
 using EmrMarket.Web.Auth;
+using EmrMarket.Web.Delivery;
 using EmrMarket.Web.Components;
 using EmrMarket.Web.Health;
 using EmrMarket.Web.Infrastructure;
@@ -25,6 +26,7 @@ app.MapStaticAssets();
 app.MapHealthEndpoint();
 app.MapAccountEndpoints();
 app.MapUploadEndpoints();
+app.MapDownloadEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

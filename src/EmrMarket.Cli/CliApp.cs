@@ -13,7 +13,7 @@ namespace EmrMarket.Cli;
 public static class CliApp
 {
     private static readonly ICommand[] Commands =
-        [new MigrateCommand(), new HealthCommand(), new SeedCommand(), new IngestCommand(), new RotateKeysCommand(), new GenerateCommand(), new DeployCommand(), new DeidCommand()];
+        [new MigrateCommand(), new HealthCommand(), new SeedCommand(), new IngestCommand(), new RotateKeysCommand(), new GenerateCommand(), new DeployCommand(), new DeidCommand(), new VerifyCommand()];
 
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null)
     {

@@ -44,6 +44,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CohortPreview>();
         services.AddSingleton<DatasetBuilder>();
         services.AddSingleton<LicenceCheck>();
+        services.AddSingleton<PackageCheck>();
 
         services.AddSingleton<HealthService>();
         services.AddSingleton<IHealthProbe, ChainHealthProbe>();

@@ -139,6 +139,34 @@ public sealed class DownloadEndpointTests(DownloadEndpointTests.World world) : I
     }
 
     [Fact]
+    public async Task Verify_DownloadedPackage_MatchesTheOfferOnChainAndATamperedOneDoesNot()
+    {
+        var check = world.App.Services.GetRequiredService<PackageCheck>();
+        var bytes = await (await SignedInClient.CreateAsync(world.App, world.Buyer, Password)).GetByteArrayAsync(PackageUri(world.OfferId));
+
+        var good = await check.VerifyAsync(world.OfferId, new MemoryStream(bytes), default);
+        var other = await check.VerifyAsync(world.OfferId, new MemoryStream(await TamperedAsync(bytes)), default);
+
+        Assert.True(good.Passed, string.Join("; ", good.Checks.Where(c => !c.Passed).Select(c => c.Detail)));
+        Assert.False(other.Passed);
+        await Assert.ThrowsAsync<DeliveryException>(() => check.CommitmentsAsync(999_999, default));
+    }
+
+    private static async Task<byte[]> TamperedAsync(byte[] package)
+    {
+        using var copy = new MemoryStream();
+        copy.Write(package);
+        using (var zip = new System.IO.Compression.ZipArchive(copy, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var entry = zip.GetEntry("tables/patients.csv")!;
+            entry.Delete();
+            await using var writer = new StreamWriter(zip.CreateEntry("tables/patients.csv").Open());
+            await writer.WriteAsync("pid\np0\n");
+        }
+        return copy.ToArray();
+    }
+
+    [Fact]
     public async Task Download_UnknownOffer_Is404()
     {
         var client = await SignedInClient.CreateAsync(world.App, world.Buyer, Password);

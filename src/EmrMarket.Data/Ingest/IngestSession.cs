@@ -5,148 +5,210 @@ using EmrMarket.Data.Encryption;
 using EmrMarket.Fhir;
 using EmrMarket.Fhir.Model;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace EmrMarket.Data.Ingest;
 
 /// <summary>
-/// Writes one upload on one connection: each file in its own transaction, records by binary COPY, payloads and
-/// direct identifiers encrypted before they leave the process. File transactions commit without waiting for
-/// the WAL flush; <see cref="CloseAsync"/> commits synchronously, which makes every earlier commit durable
-/// before the summary is returned or the batch is anchored.
+/// Writes one upload on one connection. Whole files are written many to a transaction: all are planned first
+/// (<see cref="UnitPlanner"/>), a file that fails its plan is left out whole, and the rest go in with one COPY per
+/// table (<see cref="RowWriter"/>). Should the database refuse the group, it is rolled back and each of its files is
+/// written again in a transaction of its own, so only the file at fault is rejected. Either way every file's
+/// rows commit together or not at all. Transactions commit without waiting for the WAL flush;
+/// <see cref="CloseAsync"/> commits synchronously, which makes every earlier commit durable before the summary is
+/// returned or the batch is anchored.
 /// </summary>
-internal sealed class IngestSession(NpgsqlConnection connection, IngestProvider provider, DataKey providerKey, MasterKeyRing ring, long lockKey) : IIngestSession
+internal sealed class IngestSession : IIngestSession
 {
-    private const string RecordCopy =
-        "copy records (id, provider_id, patient_id, resource_type, source_id, version, current, content_hash, batch_id, leaf_index, payload_enc) from stdin (format binary)";
-
-    private readonly PatientKeys _patients = new(connection, provider.Id, ring);
+    private static readonly Dictionary<ResourceKey, int> NoReferences = [];
+    private readonly NpgsqlConnection _connection;
+    private readonly IngestProvider _provider;
+    private readonly DataKey _providerKey;
+    private readonly long _lockKey;
+    private readonly PatientKeys _patients;
+    private readonly UnitPlanner _planner;
+    private readonly RowWriter _rows;
     private readonly Guid _batchId = Guid.CreateVersion7();
+    private readonly Dictionary<ResourceKey, StoredRecord> _written = [];
     private NpgsqlTransaction? _transaction;
     private bool _batchCreated;
-    private bool _batchInUnit;
+    private bool _batchInTransaction;
     private int _leaves;
-    private int _unitFirstLeaf;
+    private int _firstLeaf;
 
-    public async Task BeginUnitAsync(CancellationToken cancellationToken)
+    public IngestSession(NpgsqlConnection connection, IngestProvider provider, DataKey providerKey, MasterKeyRing ring, long lockKey)
     {
-        _transaction = await connection.BeginTransactionAsync(cancellationToken);
-        _unitFirstLeaf = _leaves;
+        (_connection, _provider, _providerKey, _lockKey) = (connection, provider, providerKey, lockKey);
+        _patients = new PatientKeys(ring);
+        _planner = new UnitPlanner(providerKey, _patients, ring);
+        _rows = new RowWriter(connection, provider.Id, ring);
     }
 
-    public async Task<IReadOnlyDictionary<string, RecordCounts>> WriteAsync(string source, IReadOnlyList<FhirEntry> entries, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<IngestFileResult>> WriteFilesAsync(IReadOnlyList<IngestUnit> units, CancellationToken cancellationToken)
     {
-        var transaction = _transaction ?? throw new InvalidOperationException("no file is open");
-        var counts = new Dictionary<string, RecordCounts>(StringComparer.Ordinal);
-        var existing = (await connection.QueryAsync<(string Type, string SourceId, Guid Id, int Version, byte[] Hash)>(new CommandDefinition("""
-            select r.resource_type, r.source_id, r.id, r.version, r.content_hash
-            from unnest(@types, @ids) as k(resource_type, source_id)
-            join records r on r.provider_id = @providerId and r.resource_type = k.resource_type and r.source_id = k.source_id and r.current
-            """, new { providerId = provider.Id, types = entries.Select(e => e.Resource.Key.Type).ToArray(), ids = entries.Select(e => e.Resource.Key.Id).ToArray() },
-            transaction, cancellationToken: cancellationToken)))
-            .ToDictionary(r => new ResourceKey(r.Type, r.SourceId));
+        var results = new IngestFileResult[units.Count];
+        for (var next = 0; next < units.Count;) next = await WriteGroupAsync(units, next, units.Count, results, cancellationToken);
+        return results;
+    }
 
-        var writes = new List<Write>();
-        foreach (var entry in entries)
+    /// <summary>Writes units[start..end) in one transaction, up to the first that changes a record this transaction wrote; returns where it stopped.</summary>
+    private async Task<int> WriteGroupAsync(IReadOnlyList<IngestUnit> units, int start, int end, IngestFileResult[] results, CancellationToken cancellationToken)
+    {
+        await BeginAsync(cancellationToken);
+        var plans = new List<UnitPlan>();
+        var planned = new List<int>();
+        var next = start;
+        try
         {
-            var type = entry.Resource.Key.Type;
-            var count = counts.GetValueOrDefault(type, RecordCounts.Zero);
-            if (existing.TryGetValue(entry.Resource.Key, out var old))
+            var stored = await LookupAsync(units.Skip(start).Take(end - start).SelectMany(u => u.Entries), units.Skip(start).Take(end - start).SelectMany(u => u.StoreReferences.Keys), cancellationToken);
+            for (; next < end; next++)
             {
-                if (entry.Resource.Hash.Equals(Fhir.Canonical.ContentHash.FromBytes(old.Hash)))
+                var unit = units[next];
+                UnitPlan? plan;
+                try
                 {
-                    counts[type] = count with { Unchanged = count.Unchanged + 1 };
+                    plan = _planner.Plan(unit.Source, unit.Entries, unit.StoreReferences, stored, _written);
+                }
+                catch (FhirException e)
+                {
+                    results[next] = Rejected(unit.Source, IngestError.From(e));
                     continue;
                 }
-                counts[type] = count with { Updated = count.Updated + 1 };
-                writes.Add(new Write(entry, Guid.CreateVersion7(), old.Version + 1, old.Id));
+                if (plan is null) break;
+                plans.Add(plan);
+                planned.Add(next);
+            }
+            await WriteRowsAsync(plans, cancellationToken);
+            await CommitAsync(cancellationToken);
+        }
+        catch (PostgresException e) when (IsDataError(e) && planned.Count > 0)
+        {
+            await RollbackAsync(cancellationToken);
+            if (planned.Count == 1)
+            {
+                results[planned[0]] = Rejected(units[planned[0]].Source,
+                    new IngestError(units[planned[0]].Source, null, FhirErrorCode.InvalidValue, $"the database cannot store one of its values (SQLSTATE {e.SqlState})"));
             }
             else
             {
-                counts[type] = count with { New = count.New + 1 };
-                writes.Add(new Write(entry, Guid.CreateVersion7(), 1, null));
+                foreach (var index in planned) await WriteGroupAsync(units, index, index + 1, results, cancellationToken);
             }
+            return next;
         }
-        if (writes.Count == 0) return counts;
-
-        await _patients.LoadAsync(writes.Select(w => w.PatientSourceId).OfType<string>(), transaction, cancellationToken);
-        await WritePatientsAsync(writes, cancellationToken);
-        foreach (var write in writes) write.Owner = OwnerOf(source, write);
-
-        await SupersedeAsync(writes, transaction, cancellationToken);
-        if (!_batchCreated && !_batchInUnit)
+        catch
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "insert into ingest_batches (id, provider_id) values (@_batchId, @providerId)", new { _batchId, providerId = provider.Id }, transaction, cancellationToken: cancellationToken));
-            _batchInUnit = true;
+            await RollbackAsync(CancellationToken.None);
+            throw;
         }
-        await CopyRecordsAsync(writes, cancellationToken);
-        await CopyClinicalAsync(writes, cancellationToken);
-        return counts;
+        for (var i = 0; i < plans.Count; i++)
+        {
+            var written = plans[i].Records.Count > 0;
+            results[planned[i]] = new IngestFileResult(units[planned[i]].Source, written ? IngestOutcome.Accepted : IngestOutcome.Unchanged, plans[i].Counts, null);
+        }
+        return next;
+    }
+
+    public Task BeginUnitAsync(CancellationToken cancellationToken) => BeginAsync(cancellationToken);
+
+    public async Task<IReadOnlyDictionary<string, RecordCounts>> WriteAsync(string source, IReadOnlyList<FhirEntry> entries, CancellationToken cancellationToken)
+    {
+        if (_transaction is null) throw new InvalidOperationException("no file is open");
+        var stored = await LookupAsync(entries, [], cancellationToken);
+        // The reader rejects a file that holds one resource twice with different content, so no chunk conflicts with an earlier one.
+        var plan = _planner.Plan(source, entries, NoReferences, stored, _written)
+            ?? throw new InvalidOperationException($"{source}: a resource changed between chunks of one file");
+        await WriteRowsAsync([plan], cancellationToken);
+        return plan.Counts;
     }
 
     public async Task VerifyStoredAsync(string source, IReadOnlyDictionary<ResourceKey, int> references, CancellationToken cancellationToken)
     {
         if (references.Count == 0) return;
-        var missing = await connection.QueryAsync<(string Type, string SourceId)>(new CommandDefinition("""
-            select k.resource_type, k.source_id from unnest(@types, @ids) as k(resource_type, source_id)
-            where not exists (select 1 from records r where r.provider_id = @providerId and r.resource_type = k.resource_type and r.source_id = k.source_id and r.current)
-            """, new { providerId = provider.Id, types = references.Keys.Select(k => k.Type).ToArray(), ids = references.Keys.Select(k => k.Id).ToArray() },
-            _transaction, cancellationToken: cancellationToken));
-        var first = missing.Select(m => new ResourceKey(m.Type, m.SourceId)).OrderBy(k => references[k]).FirstOrDefault();
-        if (first != default)
-            throw new FhirException(source, references[first], FhirErrorCode.UnresolvedReference, $"reference {first} names a resource neither in the file nor stored for this provider");
+        var stored = await LookupAsync([], references.Keys, cancellationToken);
+        var missing = references.Where(r => !stored.ContainsKey(r.Key)).OrderBy(r => r.Value).FirstOrDefault();
+        if (missing.Key != default) throw UnitPlanner.UnresolvedReference(source, missing.Key, missing.Value);
     }
 
-    public async Task CommitUnitAsync(CancellationToken cancellationToken)
-    {
-        await _transaction!.CommitAsync(cancellationToken);
-        await DisposeTransactionAsync();
-        _batchCreated |= _batchInUnit;
-        _batchInUnit = false;
-        _patients.Commit();
-    }
+    public Task CommitUnitAsync(CancellationToken cancellationToken) => CommitAsync(cancellationToken);
 
-    public async Task RollbackUnitAsync(CancellationToken cancellationToken)
-    {
-        if (_transaction is not null) await _transaction.RollbackAsync(cancellationToken);
-        await DisposeTransactionAsync();
-        _batchInUnit = false;
-        _leaves = _unitFirstLeaf;
-        _patients.Rollback();
-    }
+    public Task RollbackUnitAsync(CancellationToken cancellationToken) => RollbackAsync(cancellationToken);
 
     public async Task<IngestBatch?> CloseAsync(string actor, IngestSummary summary, CancellationToken cancellationToken)
     {
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("set local synchronous_commit = on", transaction: transaction, cancellationToken: cancellationToken));
+        await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
+        await _connection.ExecuteAsync(new CommandDefinition("set local synchronous_commit = on", transaction: transaction, cancellationToken: cancellationToken));
         DateTimeOffset? closedAt = null;
         if (_batchCreated)
         {
-            closedAt = await connection.ExecuteScalarAsync<DateTime>(new CommandDefinition(
+            closedAt = await _connection.ExecuteScalarAsync<DateTime>(new CommandDefinition(
                 "update ingest_batches set status = 'closed', record_count = @_leaves, closed_at = now() where id = @_batchId returning closed_at",
                 new { _leaves, _batchId }, transaction, cancellationToken: cancellationToken));
         }
-        await connection.ExecuteAsync(new CommandDefinition(
+        await _connection.ExecuteAsync(new CommandDefinition(
             "insert into audit_log (actor, action, subject, detail) values (@actor, 'ingest', @subject, @detail::jsonb)",
-            new { actor, subject = $"provider:{provider.Code}", detail = AuditDetail(summary) }, transaction, cancellationToken: cancellationToken));
+            new { actor, subject = $"provider:{_provider.Code}", detail = AuditDetail(summary) }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
-        return closedAt is { } at ? new IngestBatch(_batchId, provider.Id, _leaves, at) : null;
+        return closedAt is { } at ? new IngestBatch(_batchId, _provider.Id, _leaves, at) : null;
     }
 
     public async ValueTask DisposeAsync()
     {
         await DisposeTransactionAsync();
         _patients.Dispose();
-        providerKey.Dispose();
+        _providerKey.Dispose();
         try
         {
-            await connection.ExecuteAsync("select pg_advisory_unlock(@lockKey)", new { lockKey });
+            await _connection.ExecuteAsync("select pg_advisory_unlock(@_lockKey)", new { _lockKey });
         }
         finally
         {
-            await connection.DisposeAsync();
+            await _connection.DisposeAsync();
         }
+    }
+
+    private async Task BeginAsync(CancellationToken cancellationToken)
+    {
+        _transaction = await _connection.BeginTransactionAsync(cancellationToken);
+        _firstLeaf = _leaves;
+    }
+
+    /// <summary>The current versions of the entries and references, and the stored patients the entries name that are not cached.</summary>
+    private Task<Dictionary<ResourceKey, StoredRecord>> LookupAsync(IEnumerable<FhirEntry> entries, IEnumerable<ResourceKey> references, CancellationToken cancellationToken)
+    {
+        var keys = new HashSet<ResourceKey>(references);
+        var patientIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            keys.Add(entry.Resource.Key);
+            if (PlannedRecord.PatientOf(entry) is { } patient && !_patients.TryGet(patient, out _)) patientIds.Add(patient);
+        }
+        return StoredLookup.ReadAsync(_connection, _transaction!, _provider.Id, keys, patientIds, _patients, cancellationToken);
+    }
+
+    private async Task WriteRowsAsync(IReadOnlyList<UnitPlan> plans, CancellationToken cancellationToken)
+    {
+        var leaves = await _rows.WriteAsync(plans, _transaction!, _batchId, createBatch: !_batchCreated && !_batchInTransaction, _leaves, cancellationToken);
+        _batchInTransaction |= leaves > _leaves;
+        _leaves = leaves;
+    }
+
+    private async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        await _transaction!.CommitAsync(cancellationToken);
+        await DisposeTransactionAsync();
+        _batchCreated |= _batchInTransaction;
+        _batchInTransaction = false;
+        _written.Clear();
+        _patients.Commit();
+    }
+
+    private async Task RollbackAsync(CancellationToken cancellationToken)
+    {
+        if (_transaction is not null) await _transaction.RollbackAsync(cancellationToken);
+        await DisposeTransactionAsync();
+        _batchInTransaction = false;
+        _leaves = _firstLeaf;
+        _written.Clear();
+        _patients.Rollback();
     }
 
     private async Task DisposeTransactionAsync()
@@ -156,112 +218,11 @@ internal sealed class IngestSession(NpgsqlConnection connection, IngestProvider 
         _transaction = null;
     }
 
-    /// <summary>Creates new patients (data key and row) and updates changed ones.</summary>
-    private async Task WritePatientsAsync(List<Write> writes, CancellationToken cancellationToken)
-    {
-        var created = new List<(Write Write, Guid Id, DataKey Key, byte[] Wrapped)>();
-        foreach (var write in writes.Where(w => w.Entry.Resource.Facts is PatientFacts))
-        {
-            var sourceId = write.Entry.Resource.Key.Id;
-            if (_patients.TryGet(sourceId, out var patient))
-            {
-                await PatientRow.UpdateAsync(connection, patient.Id, patient.Key, (PatientFacts)write.Entry.Resource.Facts!, cancellationToken);
-                continue;
-            }
-            var (key, material) = DataKey.Create();
-            var wrapped = ring.Wrap(key.Id, material);
-            System.Security.Cryptography.CryptographicOperations.ZeroMemory(material);
-            var id = Guid.CreateVersion7();
-            _patients.AddNew(sourceId, id, key);
-            created.Add((write, id, key, wrapped));
-        }
-        if (created.Count == 0) return;
-        await using (var keys = await connection.BeginBinaryImportAsync("copy data_keys (id, master_key_id, wrapped) from stdin (format binary)", cancellationToken))
-        {
-            foreach (var (_, _, key, wrapped) in created)
-            {
-                keys.StartRow();
-                keys.Uuid(key.Id); keys.Text(ring.CurrentId); keys.Bytes(wrapped);
-            }
-            await keys.CompleteAsync(cancellationToken);
-        }
-        await using (var rows = await connection.BeginBinaryImportAsync(PatientRow.Copy, cancellationToken))
-        {
-            foreach (var (write, id, key, _) in created)
-                PatientRow.Write(rows, id, provider.Id, write.Entry.Resource.Key.Id, key, (PatientFacts)write.Entry.Resource.Facts!);
-            await rows.CompleteAsync(cancellationToken);
-        }
-    }
+    /// <summary>Class 22, data exception: a value of the file that PostgreSQL cannot store (a NUL character in text, say).</summary>
+    private static bool IsDataError(PostgresException e) => e.SqlState.StartsWith("22", StringComparison.Ordinal);
 
-    private (Guid? PatientId, DataKey Key) OwnerOf(string source, Write write)
-    {
-        if (write.PatientSourceId is not { } sourceId) return (null, providerKey);
-        if (_patients.TryGet(sourceId, out var patient)) return (patient.Id, patient.Key);
-        throw new FhirException(source, write.Entry.Index, FhirErrorCode.MissingPatient,
-            $"{write.Entry.Resource.Key}: its patient Patient/{sourceId} is neither in the file nor stored for this provider");
-    }
-
-    private async Task SupersedeAsync(List<Write> writes, NpgsqlTransaction transaction, CancellationToken cancellationToken)
-    {
-        var superseded = writes.Where(w => w.Supersedes is not null).ToList();
-        if (superseded.Count == 0) return;
-        var ids = superseded.Select(w => w.Supersedes!.Value).ToArray();
-        await connection.ExecuteAsync(new CommandDefinition(
-            "update records set current = false, superseded_at = now() where id = any(@ids)", new { ids }, transaction, cancellationToken: cancellationToken));
-        var tables = superseded.Select(w => w.Entry.Resource.Key.Type).Distinct().Where(ClinicalTables.ByType.ContainsKey).Select(t => ClinicalTables.ByType[t].Name).ToList();
-        if (tables.Contains("observations")) tables.Insert(0, "observation_components");
-        foreach (var table in tables)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                $"delete from {table} where record_id = any(@ids)", new { ids }, transaction, cancellationToken: cancellationToken));
-        }
-    }
-
-    private async Task CopyRecordsAsync(List<Write> writes, CancellationToken cancellationToken)
-    {
-        await using var importer = await connection.BeginBinaryImportAsync(RecordCopy, cancellationToken);
-        foreach (var write in writes)
-        {
-            var resource = write.Entry.Resource;
-            importer.StartRow();
-            importer.Uuid(write.RecordId); importer.Uuid(provider.Id); importer.Uuid(write.Owner.PatientId);
-            importer.Text(resource.Key.Type); importer.Text(resource.Key.Id); importer.Integer(write.Version); importer.Boolean(true);
-            importer.Write(resource.Hash.ToArray(), NpgsqlDbType.Bytea); importer.Uuid(_batchId); importer.Integer(_leaves++);
-            importer.Bytes(write.Owner.Key.Encrypt("records.payload_enc", write.RecordId, resource.Canonical));
-        }
-        await importer.CompleteAsync(cancellationToken);
-    }
-
-    private async Task CopyClinicalAsync(List<Write> writes, CancellationToken cancellationToken)
-    {
-        foreach (var group in writes.Where(w => ClinicalTables.ByType.ContainsKey(w.Entry.Resource.Key.Type)).GroupBy(w => w.Entry.Resource.Key.Type))
-        {
-            var table = ClinicalTables.ByType[group.Key];
-            await using (var importer = await connection.BeginBinaryImportAsync(table.Copy, cancellationToken))
-            {
-                foreach (var write in group)
-                {
-                    importer.StartRow();
-                    var context = new RowContext(write.RecordId, write.Owner.PatientId!.Value, write.Entry.Resource.Key.Id, write.Entry.Encounter?.Target.Id);
-                    table.Write(importer, context, write.Entry.Resource.Facts!);
-                }
-                await importer.CompleteAsync(cancellationToken);
-            }
-        }
-        var components = writes.Where(w => w.Entry.Resource.Facts is ObservationFacts { Components.Count: > 0 }).ToList();
-        if (components.Count == 0) return;
-        await using var rows = await connection.BeginBinaryImportAsync(ClinicalTables.ComponentCopy, cancellationToken);
-        foreach (var write in components)
-        {
-            var facts = (ObservationFacts)write.Entry.Resource.Facts!;
-            for (var i = 0; i < facts.Components.Count; i++)
-            {
-                rows.StartRow();
-                ClinicalTables.WriteComponent(rows, write.RecordId, (short)i, facts.Components[i]);
-            }
-        }
-        await rows.CompleteAsync(cancellationToken);
-    }
+    private static IngestFileResult Rejected(string source, IngestError error) =>
+        new(source, IngestOutcome.Rejected, new Dictionary<string, RecordCounts>(), error);
 
     /// <summary>Counts and error codes only: file names and messages may carry patient data and stay out of the log.</summary>
     private string AuditDetail(IngestSummary summary) => JsonSerializer.Serialize(new
@@ -271,16 +232,4 @@ internal sealed class IngestSession(NpgsqlConnection connection, IngestProvider 
         records = new { @new = summary.Records.New, updated = summary.Records.Updated, unchanged = summary.Records.Unchanged },
         errors = summary.Errors.GroupBy(e => e.CodeName).ToDictionary(g => g.Key, g => g.Count()),
     });
-
-    /// <summary>A record to write, and the patient (or provider) it belongs to once known.</summary>
-    private sealed class Write(FhirEntry entry, Guid recordId, int version, Guid? supersedes)
-    {
-        public FhirEntry Entry { get; } = entry;
-        public Guid RecordId { get; } = recordId;
-        public int Version { get; } = version;
-        public Guid? Supersedes { get; } = supersedes;
-        public (Guid? PatientId, DataKey Key) Owner { get; set; }
-
-        public string? PatientSourceId => Entry.Resource.Facts is PatientFacts ? Entry.Resource.Key.Id : Entry.Patient?.Target.Id;
-    }
 }

@@ -1,50 +1,43 @@
-using Dapper;
 using EmrMarket.Data.Encryption;
-using Npgsql;
 
 namespace EmrMarket.Data.Ingest;
 
 /// <summary>
 /// The patients (id and unwrapped data key) a session has met, by the provider's patient id. Patients created
-/// in the current file are held apart until it commits, so a rolled-back file leaves none behind. Bounded: the
-/// cache is dropped when it grows past <see cref="Capacity"/> and refilled from the database.
+/// in the open transaction are held apart until it commits, so a rolled-back transaction leaves none behind.
+/// Bounded: the cache is dropped when it grows past <see cref="Capacity"/> and refilled from the database.
 /// </summary>
-internal sealed class PatientKeys(NpgsqlConnection connection, Guid providerId, MasterKeyRing ring) : IDisposable
+internal sealed class PatientKeys(MasterKeyRing ring) : IDisposable
 {
     private const int Capacity = 20_000;
     private readonly Dictionary<string, (Guid Id, DataKey Key)> _committed = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (Guid Id, DataKey Key)> _unit = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Guid Id, DataKey Key)> _pending = new(StringComparer.Ordinal);
 
     public bool TryGet(string sourceId, out (Guid Id, DataKey Key) patient) =>
-        _unit.TryGetValue(sourceId, out patient) || _committed.TryGetValue(sourceId, out patient);
+        _pending.TryGetValue(sourceId, out patient) || _committed.TryGetValue(sourceId, out patient);
 
-    public void AddNew(string sourceId, Guid id, DataKey key) => _unit[sourceId] = (id, key);
+    /// <summary>A patient created in the open transaction.</summary>
+    public void AddPending(string sourceId, Guid id, DataKey key) => _pending[sourceId] = (id, key);
 
-    /// <summary>Loads the stored patients among <paramref name="sourceIds"/> that are not cached yet.</summary>
-    public async Task LoadAsync(IEnumerable<string> sourceIds, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>A patient read from the database, with its wrapped data key.</summary>
+    public void AddStored(string sourceId, Guid id, Guid keyId, string masterKeyId, byte[] wrapped)
     {
-        var missing = sourceIds.Where(s => !TryGet(s, out _)).Distinct(StringComparer.Ordinal).ToArray();
-        if (missing.Length == 0) return;
-        var rows = await connection.QueryAsync<(Guid Id, string SourceId, Guid KeyId, string MasterKeyId, byte[] Wrapped)>(new CommandDefinition("""
-            select p.id, p.source_id, k.id, k.master_key_id, k.wrapped
-            from patients p join data_keys k on k.id = p.data_key_id
-            where p.provider_id = @providerId and p.source_id = any(@missing)
-            """, new { providerId, missing }, transaction, cancellationToken: cancellationToken));
-        foreach (var row in rows) _committed[row.SourceId] = (row.Id, ring.Unwrap(row.KeyId, row.MasterKeyId, row.Wrapped));
+        if (TryGet(sourceId, out _)) return;
+        _committed[sourceId] = (id, ring.Unwrap(keyId, masterKeyId, wrapped));
     }
 
     public void Commit()
     {
-        if (_committed.Count + _unit.Count > Capacity) Clear(_committed);
-        foreach (var (sourceId, patient) in _unit) _committed[sourceId] = patient;
-        _unit.Clear();
+        if (_committed.Count + _pending.Count > Capacity) Clear(_committed);
+        foreach (var (sourceId, patient) in _pending) _committed[sourceId] = patient;
+        _pending.Clear();
     }
 
-    public void Rollback() => Clear(_unit);
+    public void Rollback() => Clear(_pending);
 
     public void Dispose()
     {
-        Clear(_unit);
+        Clear(_pending);
         Clear(_committed);
     }
 

@@ -17,19 +17,17 @@ internal static class PatientRow
         "copy patients (id, provider_id, source_id, data_key_id, gender, birth_year, birth_sex, race_code, race_display, ethnicity_code, ethnicity_display, deceased, deceased_year, marital_status, language, state, zip3, names_enc, addresses_enc, telecom_enc, identifiers_enc, birth_date_enc) from stdin (format binary)";
 
     public const string Update = """
-        update patients set gender = @gender, birth_year = @birthYear, birth_sex = @birthSex, race_code = @raceCode,
-            race_display = @raceDisplay, ethnicity_code = @ethnicityCode, ethnicity_display = @ethnicityDisplay,
-            deceased = @deceased, deceased_year = @deceasedYear, marital_status = @maritalStatus, language = @language,
-            state = @state, zip3 = @zip3, names_enc = @names, addresses_enc = @addresses, telecom_enc = @telecom,
-            identifiers_enc = @identifiers, birth_date_enc = @birthDate, updated_at = now()
-        where id = @id
+        update patients set gender = $2, birth_year = $3, birth_sex = $4, race_code = $5, race_display = $6,
+            ethnicity_code = $7, ethnicity_display = $8, deceased = $9, deceased_year = $10, marital_status = $11,
+            language = $12, state = $13, zip3 = $14, names_enc = $15, addresses_enc = $16, telecom_enc = $17,
+            identifiers_enc = $18, birth_date_enc = $19, updated_at = now()
+        where id = $1
         """;
 
     public static void Write(NpgsqlBinaryImporter i, Guid id, Guid providerId, string sourceId, DataKey key, PatientFacts facts)
     {
         var d = facts.Demographics;
         var e = Encrypt(id, key, facts.Identifiers);
-        i.StartRow();
         i.Uuid(id); i.Uuid(providerId); i.Text(sourceId); i.Uuid(key.Id);
         i.Text(d.Gender); i.Integer(d.BirthYear); i.Text(d.BirthSex); i.Text(d.Race?.Code); i.Text(d.Race?.Display);
         i.Text(d.Ethnicity?.Code); i.Text(d.Ethnicity?.Display); i.Boolean(d.Deceased); i.Integer(d.DeceasedYear);
@@ -37,21 +35,22 @@ internal static class PatientRow
         i.Bytes(e.Names); i.Bytes(e.Addresses); i.Bytes(e.Telecom); i.Bytes(e.Identifiers); i.Bytes(e.BirthDate);
     }
 
-    public static async Task UpdateAsync(NpgsqlConnection connection, Guid id, DataKey key, PatientFacts facts, CancellationToken cancellationToken)
+    /// <summary>The update of a stored patient, for a batch (positional parameters, in the order of <see cref="Update"/>).</summary>
+    public static NpgsqlBatchCommand UpdateCommand(Guid id, DataKey key, PatientFacts facts)
     {
         var d = facts.Demographics;
         var e = Encrypt(id, key, facts.Identifiers);
-        await using var command = new NpgsqlCommand(Update, connection);
+        var command = new NpgsqlBatchCommand(Update);
         var p = command.Parameters;
-        p.Add(new NpgsqlParameter("id", NpgsqlDbType.Uuid) { Value = id });
-        Add(p, "gender", d.Gender); Add(p, "birthYear", d.BirthYear); Add(p, "birthSex", d.BirthSex);
-        Add(p, "raceCode", d.Race?.Code); Add(p, "raceDisplay", d.Race?.Display);
-        Add(p, "ethnicityCode", d.Ethnicity?.Code); Add(p, "ethnicityDisplay", d.Ethnicity?.Display);
-        Add(p, "deceased", d.Deceased); Add(p, "deceasedYear", d.DeceasedYear); Add(p, "maritalStatus", d.MaritalStatus);
-        Add(p, "language", d.Language); Add(p, "state", d.State); Add(p, "zip3", d.PostalCodePrefix);
-        Add(p, "names", e.Names); Add(p, "addresses", e.Addresses); Add(p, "telecom", e.Telecom);
-        Add(p, "identifiers", e.Identifiers); Add(p, "birthDate", e.BirthDate);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        p.Add(new NpgsqlParameter { Value = id, NpgsqlDbType = NpgsqlDbType.Uuid });
+        Add(p, d.Gender, NpgsqlDbType.Text); Add(p, d.BirthYear, NpgsqlDbType.Integer); Add(p, d.BirthSex, NpgsqlDbType.Text);
+        Add(p, d.Race?.Code, NpgsqlDbType.Text); Add(p, d.Race?.Display, NpgsqlDbType.Text);
+        Add(p, d.Ethnicity?.Code, NpgsqlDbType.Text); Add(p, d.Ethnicity?.Display, NpgsqlDbType.Text);
+        Add(p, d.Deceased, NpgsqlDbType.Boolean); Add(p, d.DeceasedYear, NpgsqlDbType.Integer); Add(p, d.MaritalStatus, NpgsqlDbType.Text);
+        Add(p, d.Language, NpgsqlDbType.Text); Add(p, d.State, NpgsqlDbType.Text); Add(p, d.PostalCodePrefix, NpgsqlDbType.Text);
+        Add(p, e.Names, NpgsqlDbType.Bytea); Add(p, e.Addresses, NpgsqlDbType.Bytea); Add(p, e.Telecom, NpgsqlDbType.Bytea);
+        Add(p, e.Identifiers, NpgsqlDbType.Bytea); Add(p, e.BirthDate, NpgsqlDbType.Bytea);
+        return command;
     }
 
     /// <summary>The encrypted columns; each holds the JSON of one part of <see cref="DirectIdentifiers"/>.</summary>
@@ -62,6 +61,6 @@ internal static class PatientRow
         key.Encrypt("patients.identifiers_enc", id, JsonSerializer.SerializeToUtf8Bytes(d.Identifiers)),
         d.BirthDate is null ? null : key.Encrypt("patients.birth_date_enc", id, Encoding.UTF8.GetBytes(d.BirthDate)));
 
-    private static void Add<T>(NpgsqlParameterCollection parameters, string name, T? value) =>
-        parameters.Add(new NpgsqlParameter(name, value is null ? DBNull.Value : value));
+    private static void Add(NpgsqlParameterCollection parameters, object? value, NpgsqlDbType type) =>
+        parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value, NpgsqlDbType = type });
 }

@@ -46,12 +46,17 @@ internal sealed class IngestSession : IIngestSession
     public async Task<IReadOnlyList<IngestFileResult>> WriteFilesAsync(IReadOnlyList<IngestUnit> units, CancellationToken cancellationToken)
     {
         var results = new IngestFileResult[units.Count];
-        for (var next = 0; next < units.Count;) next = await WriteGroupAsync(units, next, units.Count, results, cancellationToken);
+        for (var next = 0; next < units.Count;) next = await WriteGroupAsync(units, next, units.Count, results, strict: false, cancellationToken);
         return results;
     }
 
-    /// <summary>Writes units[start..end) in one transaction, up to the first that changes a record this transaction wrote; returns where it stopped.</summary>
-    private async Task<int> WriteGroupAsync(IReadOnlyList<IngestUnit> units, int start, int end, IngestFileResult[] results, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes units[start..end) in one transaction, up to the first that changes a record this transaction wrote;
+    /// returns where it stopped. Unless <paramref name="strict"/>, records of patients not stored yet are taken to
+    /// be new without looking them up; should one exist after all, the unique index on current versions refuses it
+    /// and the group is written again with every record looked up.
+    /// </summary>
+    private async Task<int> WriteGroupAsync(IReadOnlyList<IngestUnit> units, int start, int end, IngestFileResult[] results, bool strict, CancellationToken cancellationToken)
     {
         await BeginAsync(cancellationToken);
         var plans = new List<UnitPlan>();
@@ -59,7 +64,8 @@ internal sealed class IngestSession : IIngestSession
         var next = start;
         try
         {
-            var stored = await LookupAsync(units.Skip(start).Take(end - start).SelectMany(u => u.Entries), units.Skip(start).Take(end - start).SelectMany(u => u.StoreReferences.Keys), cancellationToken);
+            var group = units.Skip(start).Take(end - start).ToList();
+            var stored = await LookupAsync(group.SelectMany(u => u.Entries), group.SelectMany(u => u.StoreReferences.Keys), strict, cancellationToken);
             for (; next < end; next++)
             {
                 var unit = units[next];
@@ -80,6 +86,11 @@ internal sealed class IngestSession : IIngestSession
             await WriteRowsAsync(plans, cancellationToken);
             await CommitAsync(cancellationToken);
         }
+        catch (PostgresException e) when (!strict && e is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "records_current" })
+        {
+            await RollbackAsync(cancellationToken);
+            return await WriteGroupAsync(units, start, end, results, strict: true, cancellationToken);
+        }
         catch (PostgresException e) when (IsDataError(e) && planned.Count > 0)
         {
             await RollbackAsync(cancellationToken);
@@ -90,7 +101,7 @@ internal sealed class IngestSession : IIngestSession
             }
             else
             {
-                foreach (var index in planned) await WriteGroupAsync(units, index, index + 1, results, cancellationToken);
+                foreach (var index in planned) await WriteGroupAsync(units, index, index + 1, results, strict, cancellationToken);
             }
             return next;
         }
@@ -112,7 +123,7 @@ internal sealed class IngestSession : IIngestSession
     public async Task<IReadOnlyDictionary<string, RecordCounts>> WriteAsync(string source, IReadOnlyList<FhirEntry> entries, CancellationToken cancellationToken)
     {
         if (_transaction is null) throw new InvalidOperationException("no file is open");
-        var stored = await LookupAsync(entries, [], cancellationToken);
+        var stored = await LookupAsync(entries, [], strict: true, cancellationToken);
         // The reader rejects a file that holds one resource twice with different content, so no chunk conflicts with an earlier one.
         var plan = _planner.Plan(source, entries, NoReferences, stored, _written)
             ?? throw new InvalidOperationException($"{source}: a resource changed between chunks of one file");
@@ -123,7 +134,7 @@ internal sealed class IngestSession : IIngestSession
     public async Task VerifyStoredAsync(string source, IReadOnlyDictionary<ResourceKey, int> references, CancellationToken cancellationToken)
     {
         if (references.Count == 0) return;
-        var stored = await LookupAsync([], references.Keys, cancellationToken);
+        var stored = await LookupAsync([], references.Keys, strict: true, cancellationToken);
         var missing = references.Where(r => !stored.ContainsKey(r.Key)).OrderBy(r => r.Value).FirstOrDefault();
         if (missing.Key != default) throw UnitPlanner.UnresolvedReference(source, missing.Key, missing.Value);
     }
@@ -171,17 +182,25 @@ internal sealed class IngestSession : IIngestSession
         _firstLeaf = _leaves;
     }
 
-    /// <summary>The current versions of the entries and references, and the stored patients the entries name that are not cached.</summary>
-    private Task<Dictionary<ResourceKey, StoredRecord>> LookupAsync(IEnumerable<FhirEntry> entries, IEnumerable<ResourceKey> references, CancellationToken cancellationToken)
+    /// <summary>
+    /// The current versions of the references and of the entries that may exist: every entry when
+    /// <paramref name="strict"/>, else those about no patient and those of stored patients (read patient by patient).
+    /// Also the stored patients the entries name that are not cached.
+    /// </summary>
+    private Task<Dictionary<ResourceKey, StoredRecord>> LookupAsync(IEnumerable<FhirEntry> entries, IEnumerable<ResourceKey> references, bool strict, CancellationToken cancellationToken)
     {
-        var keys = new HashSet<ResourceKey>(references);
-        var patientIds = new HashSet<string>(StringComparer.Ordinal);
+        var probe = new HashSet<ResourceKey>(references);
+        var owners = new HashSet<string>(StringComparer.Ordinal);
+        var uncached = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
-            keys.Add(entry.Resource.Key);
-            if (PlannedRecord.PatientOf(entry) is { } patient && !_patients.TryGet(patient, out _)) patientIds.Add(patient);
+            var patient = PlannedRecord.PatientOf(entry);
+            if (strict || patient is null) probe.Add(entry.Resource.Key);
+            if (patient is null) continue;
+            if (!strict) owners.Add(patient);
+            if (!_patients.TryGet(patient, out _)) uncached.Add(patient);
         }
-        return StoredLookup.ReadAsync(_connection, _transaction!, _provider.Id, keys, patientIds, _patients, cancellationToken);
+        return StoredLookup.ReadAsync(_connection, _transaction!, _provider.Id, probe, owners, uncached, _patients, cancellationToken);
     }
 
     private async Task WriteRowsAsync(IReadOnlyList<UnitPlan> plans, CancellationToken cancellationToken)

@@ -7,13 +7,13 @@ namespace EmrMarket.Data.Ingest;
 
 /// <summary>
 /// What a group of files needs to know before anything of it is written, in one round trip: the current
-/// version of every record it holds or refers to, and the stored patients it names that are not cached yet.
+/// versions of records it may change, and the stored patients it names that are not cached yet.
 /// </summary>
 internal static class StoredLookup
 {
     // One index probe per key (LIMIT 1 keeps the subquery from being flattened): with thousands of keys the planner
     // would otherwise hash or sort the provider's every record, a cost that grows with the table, not the group.
-    private const string Records = """
+    private const string ProbeRecords = """
         select k.resource_type, k.source_id, r.id, r.version, r.content_hash
         from unnest($2::text[], $3::text[]) as k(resource_type, source_id)
         cross join lateral (
@@ -22,36 +22,42 @@ internal static class StoredLookup
             limit 1) r
         """;
 
+    private const string PatientRecords = """
+        select r.resource_type, r.source_id, r.id, r.version, r.content_hash
+        from patients p join records r on r.patient_id = p.id and r.current
+        where p.provider_id = $1 and p.source_id = any($2)
+        """;
+
     private const string Patients = """
         select p.source_id, p.id, k.id, k.master_key_id, k.wrapped
         from patients p join data_keys k on k.id = p.data_key_id
         where p.provider_id = $1 and p.source_id = any($2)
         """;
 
-    public static async Task<Dictionary<ResourceKey, StoredRecord>> ReadAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid providerId, ICollection<ResourceKey> keys, IReadOnlyCollection<string> patientIds,
-        PatientKeys patients, CancellationToken cancellationToken)
+    /// <summary>
+    /// The current versions of <paramref name="probe"/> (looked up one by one) and of every record of the stored
+    /// patients among <paramref name="owners"/>; <paramref name="patients"/> learns the stored patients among
+    /// <paramref name="uncached"/>.
+    /// </summary>
+    public static async Task<Dictionary<ResourceKey, StoredRecord>> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid providerId,
+        IReadOnlyCollection<ResourceKey> probe, IReadOnlyCollection<string> owners, IReadOnlyCollection<string> uncached, PatientKeys patients, CancellationToken cancellationToken)
     {
-        var records = new Dictionary<ResourceKey, StoredRecord>(keys.Count);
         await using var batch = new NpgsqlBatch(connection, transaction);
-        var types = new string[keys.Count];
-        var ids = new string[keys.Count];
-        var i = 0;
-        foreach (var key in keys)
-        {
-            types[i] = key.Type;
-            ids[i++] = key.Id;
-        }
-        batch.BatchCommands.Add(Command(Records, providerId, types, ids));
-        if (patientIds.Count > 0) batch.BatchCommands.Add(Command(Patients, providerId, [.. patientIds]));
+        batch.BatchCommands.Add(Command(ProbeRecords, providerId, [.. probe.Select(k => k.Type)], [.. probe.Select(k => k.Id)]));
+        batch.BatchCommands.Add(Command(PatientRecords, providerId, [.. owners]));
+        if (uncached.Count > 0) batch.BatchCommands.Add(Command(Patients, providerId, [.. uncached]));
+        var records = new Dictionary<ResourceKey, StoredRecord>(probe.Count);
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        for (var set = 0; set < 2; set++)
         {
-            records[new ResourceKey(reader.GetString(0), reader.GetString(1))] =
-                new StoredRecord(reader.GetGuid(2), reader.GetInt32(3), ContentHash.FromBytes(reader.GetFieldValue<byte[]>(4)));
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                records[new ResourceKey(reader.GetString(0), reader.GetString(1))] =
+                    new StoredRecord(reader.GetGuid(2), reader.GetInt32(3), ContentHash.FromBytes(reader.GetFieldValue<byte[]>(4)));
+            }
+            await reader.NextResultAsync(cancellationToken);
         }
-        if (patientIds.Count == 0) return records;
-        await reader.NextResultAsync(cancellationToken);
+        if (uncached.Count == 0) return records;
         while (await reader.ReadAsync(cancellationToken))
             patients.AddStored(reader.GetString(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetString(3), reader.GetFieldValue<byte[]>(4));
         return records;

@@ -1,7 +1,14 @@
--- Ingest speed (docs/fhir.md, "Storage"). Identifiers and codes compare byte for byte: under the cluster's
--- C.UTF-8 locale every text comparison in a btree went through strcoll, the largest single cost of index
--- upkeep during COPY and of the idempotency lookup. Equality, which is all ingest and cohort building ask of
--- these columns, is the same under "C". Only the indexes are rebuilt; the tables are not rewritten.
+-- Ingest speed (docs/fhir.md, "Storage").
+
+-- The bulk tables carry no foreign keys (0005), but records still checked provider_id against providers, one RI
+-- trigger per row: a sixth of PostgreSQL's time in COPY. The ingest session sets provider_id from the provider
+-- it holds the advisory lock of.
+alter table records drop constraint records_provider_id_fkey;
+
+-- Identifiers and codes compare byte for byte: under a C.UTF-8 (or any glibc) locale every text comparison in a
+-- btree goes through strcoll, a large part of index upkeep during COPY and of the idempotency lookup. Equality,
+-- which is all ingest and cohort building ask of these columns, is the same under "C". Only the indexes are
+-- rebuilt; the tables are not rewritten.
 alter table records alter column resource_type type text collate "C", alter column source_id type text collate "C";
 alter table patients alter column source_id type text collate "C";
 alter table conditions alter column code_system type text collate "C", alter column code type text collate "C";

@@ -43,6 +43,26 @@ public sealed class EncryptionTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Encrypt_IntoABuffer_BindsKeyColumnAndRowAsDocumented()
+    {
+        var (key, material) = DataKey.Create();
+        using var _ = key;
+        var row = Guid.NewGuid();
+        var plaintext = "{\"resourceType\":\"Observation\"}"u8.ToArray();
+        var sealedBytes = new byte[DataKey.Overhead + plaintext.Length];
+
+        key.Encrypt("records.payload_enc", row, plaintext, sealedBytes);
+
+        using var aes = new AesGcm(material, 16);
+        var opened = new byte[plaintext.Length];
+        var associatedData = System.Text.Encoding.ASCII.GetBytes($"emr/v1|records.payload_enc|{key.Id:N}|{row:N}");
+        aes.Decrypt(sealedBytes.AsSpan(1, 12), sealedBytes.AsSpan(13, plaintext.Length), sealedBytes.AsSpan(13 + plaintext.Length), opened, associatedData);
+        Assert.Equal(1, sealedBytes[0]);
+        Assert.Equal(plaintext, opened);
+        Assert.Equal(plaintext, key.Decrypt("records.payload_enc", row, sealedBytes));
+    }
+
+    [Fact]
     public void Decrypt_OtherColumnOrRow_Fails()
     {
         var (key, _) = DataKey.Create();

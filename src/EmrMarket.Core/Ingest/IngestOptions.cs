@@ -14,11 +14,11 @@ public sealed class IngestOptions
     public int ChunkSize { get; set; } = 512;
 
     /// <summary>Canonical JSON bytes at which a group of whole files is written (one transaction, one COPY per table).</summary>
-    public long GroupBytes { get; set; } = 4L * 1024 * 1024;
+    public long GroupBytes { get; set; } = 2L * 1024 * 1024;
 
     /// <summary>Files at which a group is written, whatever its size.</summary>
     public int GroupFiles { get; set; } = 64;
 
     /// <summary>Groups or chunks parsed ahead of the writer; with the group size, bounds memory.</summary>
-    public int ReadAhead { get; set; } = 2;
+    public int ReadAhead { get; set; } = 1;
 }

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using System.Text;
+using System.Text.Unicode;
 
 namespace EmrMarket.Data.Encryption;
 
@@ -9,6 +9,10 @@ namespace EmrMarket.Data.Encryption;
 /// </summary>
 public sealed class DataKey : IDisposable
 {
+    /// <summary>Bytes a ciphertext adds to its plaintext: version, nonce and tag.</summary>
+    public const int Overhead = FieldCipher.Overhead;
+
+    private const int MaxAssociatedData = 256;
     private readonly AesGcm _aes;
 
     public DataKey(Guid id, byte[] key)
@@ -27,13 +31,31 @@ public sealed class DataKey : IDisposable
         return (new DataKey(Guid.CreateVersion7(), (byte[])material.Clone()), material);
     }
 
-    public byte[] Encrypt(string column, Guid rowId, ReadOnlySpan<byte> plaintext) =>
-        FieldCipher.Seal(_aes, plaintext, AssociatedData(column, rowId));
+    public byte[] Encrypt(string column, Guid rowId, ReadOnlySpan<byte> plaintext)
+    {
+        var output = new byte[Overhead + plaintext.Length];
+        Encrypt(column, rowId, plaintext, output);
+        return output;
+    }
 
-    public byte[] Decrypt(string column, Guid rowId, ReadOnlySpan<byte> ciphertext) =>
-        FieldCipher.Open(_aes, ciphertext, AssociatedData(column, rowId));
+    /// <summary>Encrypts into <paramref name="destination"/>, exactly <see cref="Overhead"/> bytes longer than the plaintext.</summary>
+    public void Encrypt(string column, Guid rowId, ReadOnlySpan<byte> plaintext, Span<byte> destination)
+    {
+        Span<byte> associatedData = stackalloc byte[MaxAssociatedData];
+        FieldCipher.Seal(_aes, plaintext, AssociatedData(column, rowId, associatedData), destination);
+    }
+
+    public byte[] Decrypt(string column, Guid rowId, ReadOnlySpan<byte> ciphertext)
+    {
+        Span<byte> associatedData = stackalloc byte[MaxAssociatedData];
+        return FieldCipher.Open(_aes, ciphertext, AssociatedData(column, rowId, associatedData));
+    }
 
     public void Dispose() => _aes.Dispose();
 
-    private byte[] AssociatedData(string column, Guid rowId) => Encoding.ASCII.GetBytes($"emr/v1|{column}|{Id:N}|{rowId:N}");
+    /// <summary>"emr/v1|{column}|{key id}|{row id}" in ASCII, ids as 32 hex digits.</summary>
+    private ReadOnlySpan<byte> AssociatedData(string column, Guid rowId, Span<byte> buffer) =>
+        Utf8.TryWrite(buffer, $"emr/v1|{column}|{Id:N}|{rowId:N}", out var written)
+            ? buffer[..written]
+            : throw new ArgumentException("the column name is too long", nameof(column));
 }

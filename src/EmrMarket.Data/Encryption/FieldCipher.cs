@@ -16,18 +16,32 @@ internal static class FieldCipher
 
     public static byte[] Seal(AesGcm aes, ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> associatedData)
     {
+        var output = new byte[Overhead + plaintext.Length];
+        Seal(aes, plaintext, associatedData, output);
+        return output;
+    }
+
+    /// <summary>Seals into <paramref name="destination"/>, exactly <see cref="Overhead"/> bytes longer than the plaintext.</summary>
+    public static void Seal(AesGcm aes, ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> associatedData, Span<byte> destination)
+    {
         Span<byte> nonce = stackalloc byte[NonceSize];
         RandomNumberGenerator.Fill(nonce);
-        return SealWithNonce(aes, nonce, plaintext, associatedData);
+        SealWithNonce(aes, nonce, plaintext, associatedData, destination);
     }
 
     internal static byte[] SealWithNonce(AesGcm aes, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> associatedData)
     {
         var output = new byte[Overhead + plaintext.Length];
-        output[0] = Version;
-        nonce.CopyTo(output.AsSpan(1));
-        aes.Encrypt(nonce, plaintext, output.AsSpan(1 + NonceSize, plaintext.Length), output.AsSpan(1 + NonceSize + plaintext.Length), associatedData);
+        SealWithNonce(aes, nonce, plaintext, associatedData, output);
         return output;
+    }
+
+    private static void SealWithNonce(AesGcm aes, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> associatedData, Span<byte> destination)
+    {
+        if (destination.Length != Overhead + plaintext.Length) throw new ArgumentException("the destination must be exactly the sealed size", nameof(destination));
+        destination[0] = Version;
+        nonce.CopyTo(destination[1..]);
+        aes.Encrypt(nonce, plaintext, destination.Slice(1 + NonceSize, plaintext.Length), destination[(1 + NonceSize + plaintext.Length)..], associatedData);
     }
 
     public static byte[] Open(AesGcm aes, ReadOnlySpan<byte> sealedBytes, ReadOnlySpan<byte> associatedData)

@@ -9,7 +9,7 @@ namespace EmrMarket.Data.Ingest;
 /// </summary>
 internal sealed class PatientKeys(MasterKeyRing ring) : IDisposable
 {
-    private const int Capacity = 20_000;
+    private const int Capacity = 4096;
     private readonly Dictionary<string, (Guid Id, DataKey Key)> _committed = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Guid Id, DataKey Key)> _pending = new(StringComparer.Ordinal);
 

@@ -17,6 +17,12 @@ internal sealed class RowWriter(NpgsqlConnection connection, Guid providerId, Ma
 
     private const string KeyCopy = "copy data_keys (id, master_key_id, wrapped) from stdin (format binary)";
 
+    // Payloads are sealed into one reused buffer (COPY has sent or buffered a value when Write returns); only a
+    // payload larger than it gets an array of its own, so the buffer stays small.
+    private const int SealBufferBytes = 256 * 1024;
+    private readonly byte[] _sealed = new byte[SealBufferBytes];
+    private readonly byte[] _hash = new byte[32];
+
     /// <summary>Writes the plans' rows; leaves are numbered from <paramref name="firstLeaf"/>. Returns the next free leaf index.</summary>
     public async Task<int> WriteAsync(IReadOnlyList<UnitPlan> plans, NpgsqlTransaction transaction, Guid batchId, bool createBatch, int firstLeaf, CancellationToken cancellationToken)
     {
@@ -73,8 +79,12 @@ internal sealed class RowWriter(NpgsqlConnection connection, Guid providerId, Ma
         var resource = record.Entry.Resource;
         i.Uuid(record.RecordId); i.Uuid(providerId); i.Uuid(record.Owner.PatientId);
         i.Text(resource.Key.Type); i.Text(resource.Key.Id); i.Integer(record.Version); i.Boolean(true);
-        i.Write(resource.Hash.ToArray(), NpgsqlDbType.Bytea); i.Uuid(batchId); i.Integer(leaf);
-        i.Bytes(record.Owner.Key.Encrypt("records.payload_enc", record.RecordId, resource.Canonical));
+        resource.Hash.CopyTo(_hash);
+        i.Write(new ReadOnlyMemory<byte>(_hash), NpgsqlDbType.Bytea); i.Uuid(batchId); i.Integer(leaf);
+        var size = DataKey.Overhead + resource.Canonical.Length;
+        var payload = size <= _sealed.Length ? _sealed : new byte[size];
+        record.Owner.Key.Encrypt("records.payload_enc", record.RecordId, resource.Canonical, payload.AsSpan(0, size));
+        i.Write(new ReadOnlyMemory<byte>(payload, 0, size), NpgsqlDbType.Bytea);
     }
 
     private async Task CopyAsync<T>(string copy, IEnumerable<T> rows, Action<NpgsqlBinaryImporter, T> write, CancellationToken cancellationToken)

@@ -1,77 +1,51 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Dapper;
 using EmrMarket.Core.Ingest;
 using EmrMarket.Fhir;
 using EmrMarket.Fhir.Synthetic;
 
 namespace EmrMarket.Data.Tests;
 
-public sealed class IngestBehaviourTests : IAsyncLifetime
+public sealed class IngestBehaviourTests() : IngestFileTests(seed: 99, patients: 3)
 {
-    private readonly IngestHarness _harness = new();
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"emr-ingest-{Guid.NewGuid():N}");
+    private string Save(string name, JsonNode bundle) => Bundles.Save("bad", name, bundle);
 
-    public async Task InitializeAsync()
-    {
-        await _harness.InitializeAsync();
-        await SyntheticGenerator.WriteAsync(Path.Combine(_folder, "good"), new SyntheticOptions { Seed = 99, Patients = 3 });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _harness.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
-    }
-
-    private string Good(int i) => Path.Combine(_folder, "good", $"patient-{i:D6}.json");
-
-    private JsonObject Load(int i) => JsonNode.Parse(File.ReadAllText(Good(i)))!.AsObject();
-
-    private string Save(string name, JsonNode bundle) => Save(name, Encoding.UTF8.GetBytes(bundle.ToJsonString()));
-
-    private string Save(string name, byte[] bytes)
-    {
-        var path = Path.Combine(_folder, "bad", name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllBytes(path, bytes);
-        return path;
-    }
+    private string Save(string name, byte[] bytes) => Bundles.Save("bad", name, bytes);
 
     [Fact]
     public async Task IngestAsync_SameFilesAgain_ChangesNothingAndSaysSo()
     {
-        var first = await _harness.IngestAsync(Path.Combine(_folder, "good"));
-        var before = await _harness.TableCountsAsync();
+        var first = await Harness.IngestAsync(Path.Combine(Bundles.Folder, "good"));
+        var before = await Harness.TableCountsAsync();
 
-        var again = await _harness.IngestAsync(Path.Combine(_folder, "good"));
+        var again = await Harness.IngestAsync(Path.Combine(Bundles.Folder, "good"));
 
         Assert.Equal(3, first.Accepted);
         Assert.Equal(3, again.Unchanged);
         Assert.Equal(0, again.Records.Written);
         Assert.Equal(first.Records.Written, again.Records.Unchanged);
         Assert.Null(again.Batch);
-        Assert.Equal(before, await _harness.TableCountsAsync());
+        Assert.Equal(before, await Harness.TableCountsAsync());
     }
 
     [Fact]
     public async Task IngestAsync_ChangedObservation_StoresANewVersionInANewBatch()
     {
-        var first = await _harness.IngestAsync(Good(0));
+        var first = await Harness.IngestAsync(Good(0));
         var bundle = Load(0);
         var observation = bundle["entry"]!.AsArray().Select(e => e!["resource"]!).First(r => (string)r["resourceType"]! == "Observation" && r["valueQuantity"] is not null);
         observation["valueQuantity"]!["value"] = 123.45;
         var id = (string)observation["id"]!;
 
-        var second = await _harness.IngestAsync(Save("changed.json", bundle));
+        var second = await Harness.IngestAsync(Save("changed.json", bundle));
 
         Assert.Equal(IngestOutcome.Accepted, Assert.Single(second.Files).Outcome);
         Assert.Equal(new RecordCounts(0, 1, first.Records.New - 1), second.Records);
         Assert.NotEqual(first.Batch!.Id, second.Batch!.Id);
         Assert.Equal(1, second.Batch.RecordCount);
-        Assert.Equal(2, await _harness.CountAsync("select count(*) from records where source_id = @id", new { id }));
-        Assert.Equal(123.45, await _harness.CountAsync("select count(*) from observations where source_id = @id and value_number = 123.45", new { id }) == 1 ? 123.45 : 0);
-        Assert.Equal(1, await _harness.CountAsync("select count(*) from records where source_id = @id and current and version = 2", new { id }));
+        Assert.Equal(2, await Harness.CountAsync("select count(*) from records where source_id = @id", new { id }));
+        Assert.Equal(123.45, await Harness.CountAsync("select count(*) from observations where source_id = @id and value_number = 123.45", new { id }) == 1 ? 123.45 : 0);
+        Assert.Equal(1, await Harness.CountAsync("select count(*) from records where source_id = @id and current and version = 2", new { id }));
     }
 
     [Fact]
@@ -115,7 +89,7 @@ public sealed class IngestBehaviourTests : IAsyncLifetime
         orphan["resource"]!.AsObject().Remove("encounter");
         Save("h-unknown-patient.json", new JsonObject { ["resourceType"] = "Bundle", ["type"] = "batch", ["entry"] = new JsonArray(organization, orphan) });
 
-        var summary = await _harness.IngestAsync(Good(0), Good(1), Path.Combine(_folder, "bad"));
+        var summary = await Harness.IngestAsync(Good(0), Good(1), Path.Combine(Bundles.Folder, "bad"));
 
         Assert.Equal(2, summary.Accepted);
         Assert.Equal(8, summary.Rejected);
@@ -129,26 +103,26 @@ public sealed class IngestBehaviourTests : IAsyncLifetime
         Assert.Equal(FhirErrorCode.TooLarge, errors["g-huge.json"].Code);
         Assert.Equal((FhirErrorCode.MissingPatient, 1), (errors["h-unknown-patient.json"].Code, errors["h-unknown-patient.json"].EntryIndex!.Value));
 
-        var good = await _harness.IngestAsync(Good(0), Good(1));
-        Assert.Equal(summary.Records.Written, await _harness.CountAsync("select count(*) from records"));
-        Assert.Equal(2, await _harness.CountAsync("select count(*) from patients"));
+        var good = await Harness.IngestAsync(Good(0), Good(1));
+        Assert.Equal(summary.Records.Written, await Harness.CountAsync("select count(*) from records"));
+        Assert.Equal(2, await Harness.CountAsync("select count(*) from patients"));
         Assert.Equal(2, good.Unchanged);
         Assert.Equal(summary.Records.Written, summary.Batch!.RecordCount);
-        Assert.Equal(Enumerable.Range(0, summary.Batch.RecordCount), await LeafIndexesAsync(summary.Batch.Id));
+        Assert.Equal(Enumerable.Range(0, summary.Batch.RecordCount), await Harness.LeafIndexesAsync(summary.Batch.Id));
     }
 
     [Fact]
     public async Task IngestAsync_Ndjson_ReadsPatientsFirstAndResolvesRelativeReferences()
     {
-        var folder = Path.Combine(_folder, "ndjson");
+        var folder = Path.Combine(Bundles.Folder, "ndjson");
         var generated = await SyntheticGenerator.WriteAsync(folder, new SyntheticOptions { Seed = 5, Patients = 4, Format = FhirFormat.Ndjson });
 
-        var summary = await _harness.IngestAsync(folder);
+        var summary = await Harness.IngestAsync(folder);
 
         Assert.Equal(0, summary.Rejected);
         Assert.Equal(generated.Resources, summary.Records.New);
-        Assert.Equal(4, await _harness.CountAsync("select count(*) from patients"));
-        Assert.Equal(0, await _harness.CountAsync("select count(*) from observations o where not exists (select 1 from encounters e where e.source_id = o.encounter_source_id)"));
+        Assert.Equal(4, await Harness.CountAsync("select count(*) from patients"));
+        Assert.Equal(0, await Harness.CountAsync("select count(*) from observations o where not exists (select 1 from encounters e where e.source_id = o.encounter_source_id)"));
     }
 
     [Fact]
@@ -156,14 +130,8 @@ public sealed class IngestBehaviourTests : IAsyncLifetime
     {
         var request = new IngestRequest("nobody", "test", []);
 
-        var error = await Assert.ThrowsAsync<UnknownProviderException>(() => _harness.Service().IngestAsync(request, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<UnknownProviderException>(() => Harness.Service().IngestAsync(request, CancellationToken.None));
 
         Assert.Contains("nobody", error.Message);
-    }
-
-    private async Task<List<int>> LeafIndexesAsync(Guid batchId)
-    {
-        await using var connection = await _harness.DataSource.OpenConnectionAsync();
-        return (await connection.QueryAsync<int>("select leaf_index from records where batch_id = @batchId order by leaf_index", new { batchId })).ToList();
     }
 }

@@ -2,39 +2,13 @@ using System.Text.Json.Nodes;
 using Dapper;
 using EmrMarket.Core.Ingest;
 using EmrMarket.Fhir;
-using EmrMarket.Fhir.Synthetic;
 
 namespace EmrMarket.Data.Tests;
 
 /// <summary>Files written many to a transaction: each still stored whole or not at all, in order, idempotently.</summary>
-public sealed class IngestGroupTests : IAsyncLifetime
+public sealed class IngestGroupTests() : IngestFileTests(seed: 7, patients: 3)
 {
-    private readonly IngestHarness _harness = new();
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"emr-group-{Guid.NewGuid():N}");
-
-    public async Task InitializeAsync()
-    {
-        await _harness.InitializeAsync();
-        await SyntheticGenerator.WriteAsync(Path.Combine(_folder, "good"), new SyntheticOptions { Seed = 7, Patients = 3 });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _harness.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
-    }
-
-    private string Good(int i) => Path.Combine(_folder, "good", $"patient-{i:D6}.json");
-
-    private JsonObject Load(int i) => JsonNode.Parse(File.ReadAllText(Good(i)))!.AsObject();
-
-    private string Save(string folder, string name, JsonNode bundle)
-    {
-        var path = Path.Combine(_folder, folder, name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, bundle.ToJsonString());
-        return path;
-    }
+    private string Save(string folder, string name, JsonNode bundle) => Bundles.Save(folder, name, bundle);
 
     private string Copy(string folder, int i) => Save(folder, $"{i}-good.json", Load(i));
 
@@ -52,7 +26,7 @@ public sealed class IngestGroupTests : IAsyncLifetime
         Resources(bad, "Observation").First()["code"]!["coding"]![0]!["display"] = "before\u0000after";
         Save("group", "1-nul.json", bad);
 
-        var summary = await _harness.IngestAsync(Path.Combine(_folder, "group"));
+        var summary = await Harness.IngestAsync(Path.Combine(Bundles.Folder, "group"));
 
         Assert.Equal(3, summary.Files.Count);
         Assert.Equal(["0-good.json", "1-nul.json", "2-good.json"], summary.Files.Select(f => f.Source));
@@ -60,16 +34,16 @@ public sealed class IngestGroupTests : IAsyncLifetime
         var error = summary.Files[1].Error!;
         Assert.Equal((FhirErrorCode.InvalidValue, (int?)null), (error.Code, error.EntryIndex));
         Assert.Contains("SQLSTATE 22", error.Detail);
-        Assert.Equal(0, await _harness.CountAsync("select count(*) from patients where source_id = @id", new { id = PatientId(bad) }));
-        Assert.Equal(2, await _harness.CountAsync("select count(*) from patients"));
-        Assert.Equal(summary.Records.Written, await _harness.CountAsync("select count(*) from records"));
-        Assert.Equal(Enumerable.Range(0, summary.Batch!.RecordCount), await LeafIndexesAsync(summary.Batch.Id));
+        Assert.Equal(0, await Harness.CountAsync("select count(*) from patients where source_id = @id", new { id = PatientId(bad) }));
+        Assert.Equal(2, await Harness.CountAsync("select count(*) from patients"));
+        Assert.Equal(summary.Records.Written, await Harness.CountAsync("select count(*) from records"));
+        Assert.Equal(Enumerable.Range(0, summary.Batch!.RecordCount), await Harness.LeafIndexesAsync(summary.Batch.Id));
     }
 
     [Fact]
     public async Task IngestAsync_NewPatientHoldsARecordStoredUnderAnother_StoresItsNextVersion()
     {
-        await _harness.IngestAsync(Good(0));
+        await Harness.IngestAsync(Good(0));
         var taken = (string)Resources(Load(0), "Observation").First()["id"]!;
         var moved = Load(1);
         var observation = Resources(moved, "Observation").First();
@@ -80,18 +54,18 @@ public sealed class IngestGroupTests : IAsyncLifetime
         Copy("second", 2);
         Save("second", "1-moved.json", moved);
 
-        var summary = await _harness.IngestAsync(Path.Combine(_folder, "second"));
+        var summary = await Harness.IngestAsync(Path.Combine(Bundles.Folder, "second"));
 
         Assert.Equal(0, summary.Rejected);
         Assert.Equal(1, summary.Records.Updated);
         var versions = (await QueryAsync<(int Version, bool Current, Guid PatientId)>(
             "select version, current, patient_id from records where source_id = @taken order by version", new { taken })).ToList();
-        var newOwner = await _harness.CountAsync("select count(*) from patients p where p.source_id = @id and p.id = @owner",
+        var newOwner = await Harness.CountAsync("select count(*) from patients p where p.source_id = @id and p.id = @owner",
             new { id = PatientId(moved), owner = versions[^1].PatientId });
         Assert.Equal([(1, false), (2, true)], versions.Select(v => (v.Version, v.Current)));
         Assert.Equal(1, newOwner);
-        Assert.Equal(1, await _harness.CountAsync("select count(*) from observations where source_id = @taken", new { taken }));
-        Assert.Equal(Enumerable.Range(0, summary.Batch!.RecordCount), await LeafIndexesAsync(summary.Batch.Id));
+        Assert.Equal(1, await Harness.CountAsync("select count(*) from observations where source_id = @taken", new { taken }));
+        Assert.Equal(Enumerable.Range(0, summary.Batch!.RecordCount), await Harness.LeafIndexesAsync(summary.Batch.Id));
     }
 
     [Fact]
@@ -104,13 +78,13 @@ public sealed class IngestGroupTests : IAsyncLifetime
         Save("twice", "1-changed.json", changed);
         var id = (string)observation["id"]!;
 
-        var summary = await _harness.IngestAsync(Path.Combine(_folder, "twice"));
+        var summary = await Harness.IngestAsync(Path.Combine(Bundles.Folder, "twice"));
 
         Assert.Equal(2, summary.Accepted);
         Assert.Equal(new RecordCounts(0, 1, summary.Files[0].Total.New - 1), summary.Files[1].Total);
         Assert.Equal([(1, false), (2, true)], await QueryAsync<(int, bool)>("select version, current from records where source_id = @id order by version", new { id }));
-        Assert.Equal(1, await _harness.CountAsync("select count(*) from observations where source_id = @id and value_number = 98.6", new { id }));
-        Assert.Equal(Enumerable.Range(0, summary.Batch!.RecordCount), await LeafIndexesAsync(summary.Batch.Id));
+        Assert.Equal(1, await Harness.CountAsync("select count(*) from observations where source_id = @id and value_number = 98.6", new { id }));
+        Assert.Equal(Enumerable.Range(0, summary.Batch!.RecordCount), await Harness.LeafIndexesAsync(summary.Batch.Id));
     }
 
     [Fact]
@@ -121,24 +95,21 @@ public sealed class IngestGroupTests : IAsyncLifetime
         var streamed = new IngestOptions { ChunkSize = 16 };
         var sources = IngestSources.FromPaths([Good(0), Save("bad", "no-patient.json", noPatient), Good(1)]);
 
-        var summary = await _harness.Service(streamed).IngestAsync(new IngestRequest(_harness.Provider.Code, "test", sources), CancellationToken.None);
-        var before = await _harness.TableCountsAsync();
-        var again = await _harness.Service(streamed).IngestAsync(new IngestRequest(_harness.Provider.Code, "test", IngestSources.FromPaths([Good(0), Good(1)])), CancellationToken.None);
+        var summary = await Harness.Service(streamed).IngestAsync(new IngestRequest(Harness.Provider.Code, "test", sources), CancellationToken.None);
+        var before = await Harness.TableCountsAsync();
+        var again = await Harness.Service(streamed).IngestAsync(new IngestRequest(Harness.Provider.Code, "test", IngestSources.FromPaths([Good(0), Good(1)])), CancellationToken.None);
 
         Assert.Equal([IngestOutcome.Accepted, IngestOutcome.Rejected, IngestOutcome.Accepted], summary.Files.Select(f => f.Outcome));
         Assert.Equal(FhirErrorCode.MissingPatient, summary.Files[1].Error!.Code);
         Assert.Equal(2, before["patients"]);
         Assert.Equal(summary.Records.Written, before["records"]);
         Assert.Equal(2, again.Unchanged);
-        Assert.Equal(before, await _harness.TableCountsAsync());
+        Assert.Equal(before, await Harness.TableCountsAsync());
     }
 
     private async Task<List<T>> QueryAsync<T>(string sql, object parameters)
     {
-        await using var connection = await _harness.DataSource.OpenConnectionAsync();
+        await using var connection = await Harness.DataSource.OpenConnectionAsync();
         return (await connection.QueryAsync<T>(sql, parameters)).ToList();
     }
-
-    private Task<List<int>> LeafIndexesAsync(Guid batchId) =>
-        QueryAsync<int>("select leaf_index from records where batch_id = @batchId order by leaf_index", new { batchId });
 }

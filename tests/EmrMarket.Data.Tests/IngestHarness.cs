@@ -55,6 +55,13 @@ public sealed class IngestHarness : IAsyncLifetime
         return await connection.ExecuteScalarAsync<long>(sql, parameters);
     }
 
+    /// <summary>A batch's leaf indexes in order: 0…n-1 when none was lost to a rollback.</summary>
+    public async Task<List<int>> LeafIndexesAsync(Guid batchId)
+    {
+        await using var connection = await DataSource.OpenConnectionAsync();
+        return (await connection.QueryAsync<int>("select leaf_index from records where batch_id = @batchId order by leaf_index", new { batchId })).ToList();
+    }
+
     /// <summary>Row counts of every table the ingest writes, to show that something did or did not change.</summary>
     public async Task<Dictionary<string, long>> TableCountsAsync()
     {

@@ -91,19 +91,20 @@ internal sealed class IngestSession : IIngestSession
             await RollbackAsync(cancellationToken);
             return await WriteGroupAsync(units, start, end, results, strict: true, cancellationToken);
         }
-        catch (PostgresException e) when (IsDataError(e) && planned.Count > 0)
+        catch (PostgresException e) when (IsDataError(e))
         {
+            // A value of one of the files that PostgreSQL cannot store: find which by writing them one per transaction.
             await RollbackAsync(cancellationToken);
-            if (planned.Count == 1)
+            if (end - start > 1)
             {
-                results[planned[0]] = Rejected(units[planned[0]].Source,
-                    new IngestError(units[planned[0]].Source, null, FhirErrorCode.InvalidValue, $"the database cannot store one of its values (SQLSTATE {e.SqlState})"));
+                for (var index = start; index < end; index++) await WriteGroupAsync(units, index, index + 1, results, strict, cancellationToken);
             }
             else
             {
-                foreach (var index in planned) await WriteGroupAsync(units, index, index + 1, results, strict, cancellationToken);
+                results[start] = Rejected(units[start].Source,
+                    new IngestError(units[start].Source, null, FhirErrorCode.InvalidValue, $"the database cannot store one of its values (SQLSTATE {e.SqlState})"));
             }
-            return next;
+            return end;
         }
         catch
         {

@@ -19,7 +19,8 @@ namespace EmrMarket.Bench.Ingest;
 /// fsync and commit settings): parse, canonicalise and hash, encrypt, COPY, close the batch, anchor it (once an
 /// anchor is wired: <c>CreateAnchor</c>). Reports MB of FHIR JSON per second, the process's CPU time and its peak
 /// working set while ingesting, for a cold process on 100 MB and then for each input size.
-/// Options: sizes, e.g. <c>ingest 100MB,1GB</c> (the default).
+/// Options: sizes of generated input, or folders of bundles to ingest as they are, e.g. <c>ingest 100MB,1GB</c> (the
+/// default) or <c>ingest /work/shared/fhir/synthea-r4</c>.
 /// </summary>
 public sealed class IngestBenchmark : IBenchmarkSuite
 {
@@ -29,7 +30,7 @@ public sealed class IngestBenchmark : IBenchmarkSuite
 
     public async Task RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
     {
-        var sizes = (args.Length > 0 ? args[0] : "100MB,1GB").Split(',').Select(ParseSize).ToList();
+        var inputs = (args.Length > 0 ? args[0] : "100MB,1GB").Split(',');
         var stack = await StackScript.UpAsync("bench", "pg");
         var server = stack["EMR_PG_CONNECTION"];
 
@@ -40,14 +41,15 @@ public sealed class IngestBenchmark : IBenchmarkSuite
         // Tiered compilation and its profile-guided re-JIT take seconds of a 2-core machine's CPU at the start of a
         // process: the first run, on 100 MB, is reported as the cold figure; the others run in the warmed process.
         var anchoring = false;
-        foreach (var (size, cold) in sizes.Select(s => (s, false)).Prepend((100_000_000, true)))
+        foreach (var (input, cold) in inputs.Select(i => (i, false)).Prepend(("100MB", true)))
         {
-            var folder = await InputAsync(size, cancellationToken);
-            var bytes = Directory.GetFiles(folder).Sum(f => new FileInfo(f).Length);
+            var folder = Directory.Exists(input) ? input : await InputAsync(ParseSize(input), cancellationToken);
+            var bytes = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+                .Where(f => FhirFormats.FromFileName(f) is not null).Sum(f => new FileInfo(f).Length);
             var run = await IngestOnceAsync(server, folder, cancellationToken);
             anchoring = run.Anchored;
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"| {bytes / 1e6:0} MB{(cold ? ", cold process" : "")} | {run.Summary.Files.Count} | {run.Summary.Records.Written:N0} | {run.Elapsed.TotalSeconds:0.0} s | **{bytes / 1e6 / run.Elapsed.TotalSeconds:0.0} MB/s** | {run.Summary.Records.Written / run.Elapsed.TotalSeconds:N0} | {run.Cpu.TotalSeconds:0.0} s | {run.PeakWorkingSet / 1024.0 / 1024:0} MiB |"));
+                $"| {bytes / 1e6:0} MB{(Directory.Exists(input) ? $" ({Path.GetFileName(input.TrimEnd('/'))})" : "")}{(cold ? ", cold process" : "")} | {run.Summary.Files.Count} | {run.Summary.Records.Written:N0} | {run.Elapsed.TotalSeconds:0.0} s | **{bytes / 1e6 / run.Elapsed.TotalSeconds:0.0} MB/s** | {run.Summary.Records.Written / run.Elapsed.TotalSeconds:N0} | {run.Cpu.TotalSeconds:0.0} s | {run.PeakWorkingSet / 1024.0 / 1024:0} MiB |"));
         }
         await output.WriteLineAsync();
         await output.WriteLineAsync($"Load average after: {LoadAverage()}.");

@@ -1,9 +1,14 @@
 using EmrMarket.Core.Accounts;
+using EmrMarket.Core.Anchoring;
 using EmrMarket.Core.Chain;
 using EmrMarket.Core.Datasets;
 using EmrMarket.Core.Delivery;
 using EmrMarket.Core.Demo;
 using EmrMarket.Core.Wallets;
+using EmrMarket.Core.Chain.Events;
+using EmrMarket.Core.Chain.Indexing;
+using EmrMarket.Core.Chain.Outbox;
+using EmrMarket.Core.Consent;
 using EmrMarket.Core.Health;
 using EmrMarket.Core.Ingest;
 using EmrMarket.Ledger.Rpc;
@@ -52,8 +57,49 @@ public static class ServiceCollectionExtensions
 
         services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.Section));
         services.AddSingleton<IngestService>();
-        // The lead's chain anchor replaces this; until then batches stay "pending".
-        services.TryAddSingleton<IBatchAnchor, PendingBatchAnchor>();
+        services.TryAddSingleton<WalletService>();
+        services.AddEmrChain(configuration);
+        return services;
+    }
+
+    /// <summary>
+    /// The chain machinery: deployment, outbox, indexer, consent, anchoring (docs/marketplace.md). The background
+    /// workers are registered separately by <see cref="AddEmrChainWorkers"/>.
+    /// </summary>
+    private static IServiceCollection AddEmrChain(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IndexerOptions>().Bind(configuration.GetSection(IndexerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ConsentOptions>().Bind(configuration.GetSection(ConsentOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton<IChainDeployment, DeploymentFile>();
+        services.AddSingleton<IChainEvents, ChainEvents>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<ISignerKeys, SignerKeys>();
+        services.AddSingleton<IOutbox, OutboxService>();
+        services.AddSingleton<OutboxSender>();
+        services.AddSingleton<ChainIndexer>();
+
+        services.AddSingleton<ConsentService>();
+        services.AddSingleton<ConsentQueries>();
+
+        services.AddSingleton<ProviderKeyService>();
+        services.AddSingleton<ChainBatchAnchor>();
+        services.AddSingleton<IBatchAnchor>(sp => sp.GetRequiredService<ChainBatchAnchor>());
+        services.AddSingleton<RecordProofService>();
+        return services;
+    }
+
+    /// <summary>
+    /// The background workers: outbox senders, chain indexer, consent relayer, anchor settlement. Safe to run in
+    /// every app instance: advisory locks let one instance do each job (one sender per key).
+    /// </summary>
+    public static IServiceCollection AddEmrChainWorkers(this IServiceCollection services)
+    {
+        services.AddHostedService<OutboxWorker>();
+        services.AddHostedService<IndexerWorker>();
+        services.AddHostedService<ConsentRelayer>();
+        services.AddHostedService<AnchorWorker>();
         return services;
     }
 }

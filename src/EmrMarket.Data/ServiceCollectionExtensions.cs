@@ -1,10 +1,18 @@
 using EmrMarket.Core.Accounts;
+using EmrMarket.Core.Anchoring;
+using EmrMarket.Core.Chain.Indexing;
+using EmrMarket.Core.Chain.Outbox;
+using EmrMarket.Core.Chain.ReadModels;
+using EmrMarket.Core.Consent;
 using EmrMarket.Core.Health;
 using EmrMarket.Data.Accounts;
 using EmrMarket.Core.Datasets;
 using EmrMarket.Core.Delivery;
 using EmrMarket.Core.Patients;
 using EmrMarket.Core.Providers;
+using EmrMarket.Data.Anchoring;
+using EmrMarket.Data.Chain;
+using EmrMarket.Data.Consent;
 using EmrMarket.Core.Wallets;
 using EmrMarket.Data.Datasets;
 using EmrMarket.Data.Memberships;
@@ -16,6 +24,7 @@ using EmrMarket.Data.Patients;
 using EmrMarket.Data.Wallets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -58,6 +67,17 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IDownloadLog, DownloadLog>();
         services.AddSingleton<IIngestStore, IngestStore>();
         services.AddSingleton<IIngestBatches, IngestBatchRepository>();
+
+        services.TryAddSingleton(sp => CustodialVault.FromEncryptionOptions(sp.GetRequiredService<IOptions<EncryptionOptions>>().Value));
+        services.AddSingleton<IOutboxStore, OutboxRepository>();
+        services.AddSingleton<IChainIndexStore, ChainIndexStore>();
+        services.AddSingleton<IConsentReadModel, ConsentReadRepository>();
+        services.AddSingleton<IMarketReadModel, MarketReadRepository>();
+        services.AddSingleton<IAnchorReadModel, AnchorReadRepository>();
+        services.AddSingleton<IConsentRequestStore, ConsentRequestRepository>();
+        services.AddSingleton<IProviderKeyStore, ProviderKeyRepository>();
+        services.AddSingleton<IBatchAnchorStore, BatchAnchorRepository>();
+        services.AddSingleton<ChainNotificationListener>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using EmrMarket.Core;
 using EmrMarket.Data;
+using EmrMarket.Data.Chain;
 using EmrMarket.Web.Auth;
 using EmrMarket.Web.Health;
 using EmrMarket.Web.Infrastructure;
@@ -21,6 +22,8 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<HealthMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<HealthMonitor>());
         services.AddHostedService<DatabaseMigrator>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChainNotificationListener>());
+        if (configuration.GetValue("Chain:RunWorkers", true)) services.AddEmrChainWorkers();
         return services;
     }
 }

@@ -31,6 +31,9 @@ public sealed class ChainOptions
     /// <summary>Hex private key that relays signed consents and patients' claims, paying their gas. A secret.</summary>
     public string? RelayerKey { get; set; }
 
+    /// <summary>Run the background chain workers (outbox senders, indexer, consent relayer, anchors) in this instance.</summary>
+    public bool RunWorkers { get; set; } = true;
+
     /// <summary>Hex private key with CURATOR_ROLE: lists, reprices, pauses and delists offers. A secret.</summary>
     public string? CuratorKey { get; set; }
 }

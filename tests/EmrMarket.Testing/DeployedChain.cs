@@ -37,9 +37,22 @@ public sealed class DeployedChain : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var stack = await TestStack.GetAsync();
-        RpcUrl = stack.RpcUrl;
-        ChainId = stack.ChainId;
-        Rpc = new EthRpc(new JsonRpcClient(new HttpClient(), stack.RpcUrl));
+        await DeployAsync(stack.RpcUrl, stack.ChainId);
+    }
+
+    /// <summary>Deploys a fresh set on the node at <paramref name="rpcUrl"/> (a private anvil) instead of the shared one.</summary>
+    public static async Task<DeployedChain> OnAsync(Uri rpcUrl, ulong chainId)
+    {
+        var chain = new DeployedChain();
+        await chain.DeployAsync(rpcUrl, chainId);
+        return chain;
+    }
+
+    private async Task DeployAsync(Uri rpcUrl, ulong chainId)
+    {
+        RpcUrl = rpcUrl;
+        ChainId = chainId;
+        Rpc = new EthRpc(new JsonRpcClient(new HttpClient(), rpcUrl));
         foreach (var key in new[] { Admin, Relayer, Curator, Provider }) await FundAsync(key.Address);
         var settings = new DeploySettings(Treasury, 250, [Curator.Address], [Provider.Address], WithTestDollar: true);
         Deployment = await ContractDeployer.DeployAsync(new TransactionSender(Rpc, Admin, ChainId), settings, CancellationToken.None);

@@ -87,6 +87,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ChainBatchAnchor>();
         services.AddSingleton<IBatchAnchor>(sp => sp.GetRequiredService<ChainBatchAnchor>());
         services.AddSingleton<RecordProofService>();
+        services.AddSingleton<ConsentRelayer>();
+        services.AddSingleton<AnchorWorker>();
         return services;
     }
 
@@ -98,8 +100,8 @@ public static class ServiceCollectionExtensions
     {
         services.AddHostedService<OutboxWorker>();
         services.AddHostedService<IndexerWorker>();
-        services.AddHostedService<ConsentRelayer>();
-        services.AddHostedService<AnchorWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<ConsentRelayer>());
+        services.AddHostedService(sp => sp.GetRequiredService<AnchorWorker>());
         return services;
     }
 }

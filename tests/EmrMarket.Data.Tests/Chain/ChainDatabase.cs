@@ -8,24 +8,39 @@ using Npgsql;
 namespace EmrMarket.Data.Tests.Chain;
 
 /// <summary>A test class's own migrated database, fresh contracts on the shared anvil, and one master key for its app instances.</summary>
-public sealed class ChainDatabase : IAsyncLifetime
+public class ChainDatabase : IAsyncLifetime
 {
     private readonly PostgresDatabase _database = new();
+    private bool _ownDatabase;
 
-    public DeployedChain Chain { get; } = new();
+    public DeployedChain Chain { get; private set; } = null!;
 
     public string MasterKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
-    public string ConnectionString => _database.ConnectionString;
+    public string ConnectionString { get; private set; } = "";
 
     public NpgsqlDataSource DataSource { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
+    {
+        ConnectionString = await CreateDatabaseAsync();
+        DataSource = NpgsqlDataSource.Create(ConnectionString);
+        await new MigrationRunner(DataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync(CancellationToken.None);
+        Chain = await DeployAsync();
+    }
+
+    protected virtual async Task<string> CreateDatabaseAsync()
     {
         await _database.InitializeAsync();
-        DataSource = _database.CreateDataSource();
-        await new MigrationRunner(DataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync(CancellationToken.None);
-        await Chain.InitializeAsync();
+        _ownDatabase = true;
+        return _database.ConnectionString;
+    }
+
+    protected virtual async Task<DeployedChain> DeployAsync()
+    {
+        var chain = new DeployedChain();
+        await chain.InitializeAsync();
+        return chain;
     }
 
     public Task<ChainApp> StartAppAsync(bool workers = true, IDictionary<string, string?>? settings = null,
@@ -50,10 +65,10 @@ public sealed class ChainDatabase : IAsyncLifetime
         return (await connection.ExecuteScalarAsync<T>(sql, parameters))!;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Chain.DisposeAsync();
         await DataSource.DisposeAsync();
-        await _database.DisposeAsync();
+        if (_ownDatabase) await _database.DisposeAsync();
     }
 }

@@ -21,6 +21,11 @@ internal static class RevertExplainer
             {
                 return e.Reason;
             }
+            catch (JsonRpcException e)
+            {
+                // No revert data: the node says why (out of gas, invalid opcode…).
+                return new RevertReason(RevertKind.Unknown, e.NodeMessage, null, [], []);
+            }
         }
         var outOfGas = receipt.GasUsed >= gasLimit ? " (it used all its gas: out of gas)" : "";
         return new RevertReason(RevertKind.Empty, "reverted; replaying the call did not reproduce it" + outOfGas, null, [], []);

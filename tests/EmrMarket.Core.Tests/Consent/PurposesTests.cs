@@ -22,7 +22,7 @@ public sealed partial class PurposesTests
 
         Assert.Equal(onChain.Count, Purposes.Defined.Count);
         foreach (var purpose in Purposes.Defined) Assert.Equal(onChain[purpose.SolidityName], (ulong)purpose.Purpose);
-        Assert.Equal((1ul << int.Parse(AllConstant().Match(source).Groups[1].Value)) - 1, (ulong)Purposes.All);
+        Assert.Equal((ulong)Purposes.All, (1ul << int.Parse(AllConstant().Match(source).Groups[1].Value)) - 1);
         Assert.Equal(Enum.GetValues<Purpose>().Where(p => p != Purpose.None).Order(), Purposes.Defined.Select(p => p.Purpose).Order());
     }
 

@@ -13,7 +13,8 @@ namespace EmrMarket.Cli;
 public static class CliApp
 {
     private static readonly ICommand[] Commands =
-        [new MigrateCommand(), new HealthCommand(), new SeedCommand(), new IngestCommand(), new RotateKeysCommand(), new GenerateCommand(), new DeployCommand(), new DeidCommand(), new VerifyCommand()];
+        [new MigrateCommand(), new HealthCommand(), new SeedCommand(), new IngestCommand(), new RotateKeysCommand(), new GenerateCommand(), new DeployCommand(), new DeidCommand(), new VerifyCommand(),
+         new WorkerCommand(), new ReindexCommand()];
 
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null)
     {

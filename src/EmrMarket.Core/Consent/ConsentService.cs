@@ -27,12 +27,12 @@ public sealed class ConsentService(
     public async Task<ConsentRequest> GrantAsync(Guid accountId, Purpose purposes, DateTimeOffset? expiry, CancellationToken cancellationToken)
     {
         var expiresAt = Validate(purposes, ToUnix(expiry));
-        var key = await wallets.OpenCustodialKeyAsync(accountId, cancellationToken);
+        var (patient, key) = await wallets.OpenCustodialSignerAsync(accountId, cancellationToken);
         var separator = await SeparatorAsync(cancellationToken);
         var deadline = Unix(clock.GetUtcNow() + options.Value.SignatureLifetime);
-        var request = new NewConsentRequest(accountId, key.Address, purposes, expiresAt, deadline, ConsentSource.Custodial);
+        var request = new NewConsentRequest(accountId, patient, purposes, expiresAt, deadline, ConsentSource.Custodial);
         return await requests.InsertAsync(request,
-            nonce => key.Sign(ConsentTypedData.Digest(separator, new ConsentMessage(key.Address, purposes, expiresAt, nonce, deadline))).ToBytes(),
+            nonce => key.Sign(ConsentTypedData.Digest(separator, new ConsentMessage(patient, purposes, expiresAt, nonce, deadline))).ToBytes(),
             cancellationToken);
     }
 

@@ -11,8 +11,8 @@ public interface IWalletRepository
     /// <summary>Stores a custodial wallet unless the account already has a wallet; returns the account's wallet.</summary>
     Task<Wallet> InsertCustodialIfAbsentAsync(Guid accountId, EthAddress address, byte[] sealedKey, CancellationToken cancellationToken);
 
-    /// <summary>The sealed key of a custodial wallet; null for an external one.</summary>
-    Task<byte[]?> GetSealedKeyAsync(Guid accountId, CancellationToken cancellationToken);
+    /// <summary>The address and sealed key of the account's custodial wallet in one read; null when it has none (or an external one).</summary>
+    Task<(EthAddress Address, byte[] SealedKey)?> GetCustodialKeyAsync(Guid accountId, CancellationToken cancellationToken);
 
     /// <summary>Replaces the account's wallet with an external address (the custodial key, if any, is kept for its past earnings).</summary>
     Task LinkExternalAsync(Guid accountId, EthAddress address, CancellationToken cancellationToken);

@@ -21,15 +21,22 @@ public sealed class WalletService(IWalletRepository wallets, IWalletVault vaults
     }
 
     /// <summary>The key that signs for a custodial wallet. External wallets sign in the person's own wallet.</summary>
-    public async Task<PrivateKey> OpenCustodialKeyAsync(Guid accountId, CancellationToken cancellationToken)
+    public async Task<PrivateKey> OpenCustodialKeyAsync(Guid accountId, CancellationToken cancellationToken) =>
+        (await OpenCustodialSignerAsync(accountId, cancellationToken)).Key;
+
+    /// <summary>
+    /// The custodial wallet's address and key in one read (for signing many times a second); the address is the one
+    /// the key was sealed for, so it need not be derived from the key again.
+    /// </summary>
+    public async Task<(EthAddress Address, PrivateKey Key)> OpenCustodialSignerAsync(Guid accountId, CancellationToken cancellationToken)
     {
+        if (await wallets.GetCustodialKeyAsync(accountId, cancellationToken) is { } custodial)
+            return (custodial.Address, vault.Open(custodial.Address, custodial.SealedKey));
         var wallet = await wallets.FindByAccountAsync(accountId, cancellationToken)
             ?? throw new WalletException("this account has no wallet yet");
         if (wallet.Kind != WalletKind.Custodial)
             throw new WalletException($"{wallet.Address} is your own wallet: sign in it, the platform holds no key for it");
-        var sealedKey = await wallets.GetSealedKeyAsync(accountId, cancellationToken)
-            ?? throw new WalletException("the custodial key is missing");
-        return (await vaults.GetAsync(cancellationToken)).Open(wallet.Address, sealedKey);
+        throw new WalletException("the custodial key is missing");
     }
 
     /// <summary>Creates the EIP-4361 message an account signs to link <paramref name="address"/>.</summary>

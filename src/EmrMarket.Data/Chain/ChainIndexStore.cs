@@ -116,6 +116,15 @@ public sealed class ChainIndexStore(NpgsqlDataSource dataSource) : IChainIndexSt
         await transaction.CommitAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyDictionary<string, long>> CountRowsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var counts = new Dictionary<string, long>();
+        foreach (var table in Tables)
+            counts[table] = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"select count(*) from {table}", cancellationToken: cancellationToken));
+        return counts;
+    }
+
     public async Task<IAsyncDisposable?> TryLockAsync(CancellationToken cancellationToken)
     {
         var connection = await AdvisoryLocks.TryTakeAsync(dataSource, LockName, cancellationToken);

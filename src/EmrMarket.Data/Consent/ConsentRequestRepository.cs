@@ -8,69 +8,43 @@ using Npgsql;
 
 namespace EmrMarket.Data.Consent;
 
-public sealed class ConsentRequestRepository(NpgsqlDataSource dataSource) : IConsentRequestStore
+public sealed class ConsentRequestRepository(NpgsqlDataSource dataSource) : IConsentRequestStore, IAsyncDisposable
 {
-    private const string Columns = """
-        id, account_id as AccountId, patient, purposes, expiry::text as Expiry, nonce, deadline, signature, source, status, outbox_id as OutboxId,
-        batch_index as BatchIndex, reject_reason as RejectReason, reject_detail as RejectDetail, block_number as BlockNumber, tx_hash as TxHash,
-        created_at as CreatedAt, updated_at as UpdatedAt
-        """;
+    private readonly ConsentRequestWriter _writer = new(dataSource);
 
     // The on-chain version, or one past the newest request still on its way: what the next signature must carry.
-    private const string NextNonceSql = """
-        select greatest(
-            coalesce((select version from chain_consents where patient = @patient), 0),
-            coalesce((select max(nonce) + 1 from consent_requests where patient = @patient and status in ('pending', 'submitted')), 0))
+    internal const string NextNonceSql = """
+        select p.patient, greatest(coalesce(c.version, 0), coalesce(r.next, 0))
+        from unnest(@patients::text[]) as p(patient)
+        left join chain_consents c on c.patient = p.patient
+        left join lateral (
+            select max(nonce) + 1 as next from consent_requests r where r.patient = p.patient and r.status in ('pending', 'submitted')) r on true
         """;
 
     public async Task<ulong> NextNonceAsync(EthAddress patient, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return (ulong)await connection.ExecuteScalarAsync<long>(new CommandDefinition(NextNonceSql, new { patient = patient.ToLowerHex() },
-            cancellationToken: cancellationToken));
+        var row = await connection.QuerySingleAsync<(string Patient, long Next)>(new CommandDefinition(NextNonceSql,
+            new { patients = new[] { patient.ToLowerHex() } }, cancellationToken: cancellationToken));
+        return (ulong)row.Next;
     }
 
-    public async Task<ConsentRequest> InsertAsync(NewConsentRequest request, Func<ulong, byte[]> sign, CancellationToken cancellationToken)
-    {
-        var patient = request.Patient.ToLowerHex();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // A separate statement, so the nonce below is read after the lock is held (each statement takes a new snapshot).
-        await connection.ExecuteAsync(new CommandDefinition("select pg_advisory_xact_lock(hashtextextended('emr:consent:' || @patient, 0))",
-            new { patient }, transaction, cancellationToken: cancellationToken));
-        var nonce = (ulong)await connection.ExecuteScalarAsync<long>(new CommandDefinition(NextNonceSql, new { patient }, transaction,
-            cancellationToken: cancellationToken));
-        if (request.SignedNonce is { } signed && signed != nonce)
-            throw new ConsentException($"the signature is for consent number {signed}, but the next one is number {nonce}; sign again");
-
-        var row = await connection.QuerySingleAsync<Row>(new CommandDefinition($"""
-            insert into consent_requests (account_id, patient, purposes, expiry, nonce, deadline, signature, source)
-            values (@AccountId, @patient, @purposes, @expiry::numeric, @nonce, @deadline, @signature, @source)
-            returning {Columns}
-            """,
-            new
-            {
-                request.AccountId, patient, purposes = (long)request.Purposes, expiry = request.Expiry.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                nonce = (long)nonce, deadline = (long)request.Deadline, signature = sign(nonce), source = request.Source.ToString().ToLowerInvariant(),
-            }, transaction, cancellationToken: cancellationToken));
-        await ChangeNotice.SendAsync(connection, transaction, new ChainChangeSet([new ChainChange(ChangeKind.Consent, patient)]), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return row.ToRequest();
-    }
+    public Task<ConsentRequest> InsertAsync(NewConsentRequest request, Func<ulong, byte[]> sign, CancellationToken cancellationToken) =>
+        _writer.InsertAsync(request, sign, cancellationToken);
 
     public async Task<ConsentRequest?> GetAsync(long id, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            $"select {Columns} from consent_requests where id = @id", new { id }, cancellationToken: cancellationToken));
+        var row = await connection.QuerySingleOrDefaultAsync<ConsentRequestRow>(new CommandDefinition(
+            $"select {ConsentRequestRow.Columns} from consent_requests where id = @id", new { id }, cancellationToken: cancellationToken));
         return row?.ToRequest();
     }
 
     public async Task<IReadOnlyList<ConsentRequest>> ForAccountAsync(Guid accountId, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            $"select {Columns} from consent_requests where account_id = @accountId order by id desc limit @limit",
+        var rows = await connection.QueryAsync<ConsentRequestRow>(new CommandDefinition(
+            $"select {ConsentRequestRow.Columns} from consent_requests where account_id = @accountId order by id desc limit @limit",
             new { accountId, limit }, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToRequest()).ToList();
     }
@@ -86,8 +60,8 @@ public sealed class ConsentRequestRepository(NpgsqlDataSource dataSource) : ICon
             where status = 'pending' and deadline <= extract(epoch from now())::bigint + 30
             returning patient
             """, transaction: transaction, cancellationToken: cancellationToken))).ToList();
-        var batch = (await connection.QueryAsync<Row>(new CommandDefinition(
-            $"select {Columns} from consent_requests where status = 'pending' order by id limit @max for update skip locked",
+        var batch = (await connection.QueryAsync<ConsentRequestRow>(new CommandDefinition(
+            $"select {ConsentRequestRow.Columns} from consent_requests where status = 'pending' order by id limit @max for update skip locked",
             new { max }, transaction, cancellationToken: cancellationToken))).Select(r => r.ToRequest()).ToList();
         if (batch.Count > 0)
         {
@@ -130,32 +104,5 @@ public sealed class ConsentRequestRepository(NpgsqlDataSource dataSource) : ICon
         return connection is null ? null : new AdvisoryLocks.Held(connection, name);
     }
 
-    private sealed class Row
-    {
-        public long Id { get; init; }
-        public Guid AccountId { get; init; }
-        public string Patient { get; init; } = "";
-        public long Purposes { get; init; }
-        public string Expiry { get; init; } = "0";
-        public long Nonce { get; init; }
-        public long Deadline { get; init; }
-        public byte[] Signature { get; init; } = [];
-        public string Source { get; init; } = "";
-        public string Status { get; init; } = "";
-        public long? OutboxId { get; init; }
-        public int? BatchIndex { get; init; }
-        public short? RejectReason { get; init; }
-        public string? RejectDetail { get; init; }
-        public long? BlockNumber { get; init; }
-        public byte[]? TxHash { get; init; }
-        public DateTime CreatedAt { get; init; }
-        public DateTime UpdatedAt { get; init; }
-
-        public ConsentRequest ToRequest() => new(Id, AccountId,
-            new ConsentMessage(EthAddress.Parse(Patient), (Purpose)Purposes, ulong.Parse(Expiry, System.Globalization.CultureInfo.InvariantCulture),
-                (ulong)Nonce, (ulong)Deadline),
-            Signature, Enum.Parse<ConsentSource>(Source, ignoreCase: true), Enum.Parse<ConsentRequestStatus>(Status, ignoreCase: true), OutboxId,
-            BatchIndex, (ConsentRejection?)RejectReason, RejectDetail, (ulong?)BlockNumber, TxHash is null ? null : new Hash32(TxHash),
-            new DateTimeOffset(CreatedAt, TimeSpan.Zero), new DateTimeOffset(UpdatedAt, TimeSpan.Zero));
-    }
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
 }

@@ -43,13 +43,14 @@ public sealed class WalletRepository(NpgsqlDataSource dataSource) : IWalletRepos
         return (await FindByAccountAsync(accountId, cancellationToken))!;
     }
 
-    public async Task<byte[]?> GetSealedKeyAsync(Guid accountId, CancellationToken cancellationToken)
+    public async Task<(EthAddress Address, byte[] SealedKey)?> GetCustodialKeyAsync(Guid accountId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<byte[]>(new CommandDefinition("""
-            select k.sealed_key from wallets w join custodial_keys k on k.address = w.address
+        var rows = await connection.QueryAsync<(string Address, byte[] SealedKey)>(new CommandDefinition("""
+            select w.address, k.sealed_key from wallets w join custodial_keys k on k.address = w.address
             where w.account_id = @accountId and w.kind = 'custodial'
             """, new { accountId }, cancellationToken: cancellationToken));
+        return rows.Select(r => ((EthAddress, byte[])?)(EthAddress.Parse(r.Address), r.SealedKey)).FirstOrDefault();
     }
 
     public async Task LinkExternalAsync(Guid accountId, EthAddress address, CancellationToken cancellationToken)

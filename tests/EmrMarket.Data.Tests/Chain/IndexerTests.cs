@@ -6,6 +6,7 @@ using EmrMarket.Core.Chain.ReadModels;
 using EmrMarket.Core.Consent;
 using EmrMarket.Data.Chain;
 using EmrMarket.Ledger.Contracts;
+using EmrMarket.Testing;
 
 namespace EmrMarket.Data.Tests.Chain;
 

@@ -20,6 +20,9 @@ public interface IChainIndexStore
     /// <summary>Deletes everything from the block after <paramref name="keep"/> on and puts the cursor at <paramref name="keep"/>.</summary>
     Task RewindAsync(IndexedBlock keep, CancellationToken cancellationToken);
 
+    /// <summary>Rows per read-model table.</summary>
+    Task<IReadOnlyDictionary<string, long>> CountRowsAsync(CancellationToken cancellationToken);
+
     /// <summary>Takes the indexer's lock (one indexer across app instances); null when another instance holds it.</summary>
     Task<IAsyncDisposable?> TryLockAsync(CancellationToken cancellationToken);
 }

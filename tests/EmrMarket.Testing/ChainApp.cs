@@ -1,14 +1,14 @@
 using EmrMarket.Core;
+using EmrMarket.Data;
 using EmrMarket.Data.Chain;
 using EmrMarket.Ledger.Crypto;
 using EmrMarket.Ledger.Primitives;
-using EmrMarket.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace EmrMarket.Data.Tests.Chain;
+namespace EmrMarket.Testing;
 
 /// <summary>
 /// One app instance: the real registrations (AddEmrCore, AddEmrData) over a database and a deployment, with the
@@ -25,6 +25,13 @@ public sealed class ChainApp : IAsyncDisposable
     public IServiceProvider Services => _services;
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
+    /// <summary>Settings that keep the shipped polling intervals (the tests' defaults poll much faster).</summary>
+    public static IDictionary<string, string?> ProductionTimings { get; } = new Dictionary<string, string?>
+    {
+        ["Outbox:PollInterval"] = null, ["Outbox:IdlePollInterval"] = null, ["Outbox:RebroadcastAfter"] = null, ["Outbox:ErrorBackoff"] = null,
+        ["Indexer:PollInterval"] = null, ["Indexer:ErrorBackoff"] = null, ["Consent:FlushInterval"] = null,
+    };
 
     public static async Task<ChainApp> StartAsync(string connectionString, DeployedChain chain, string masterKey, bool workers,
         IDictionary<string, string?>? settings, Action<IServiceCollection>? configure)
@@ -47,7 +54,11 @@ public sealed class ChainApp : IAsyncDisposable
             ["Indexer:ErrorBackoff"] = "00:00:00.200",
             ["Consent:FlushInterval"] = "00:00:00.050",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            if (value is null) values.Remove(key);
+            else values[key] = value;
+        }
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 
         var services = new ServiceCollection();

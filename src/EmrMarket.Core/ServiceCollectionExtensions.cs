@@ -57,7 +57,6 @@ public static class ServiceCollectionExtensions
 
         services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.Section));
         services.AddSingleton<IngestService>();
-        services.TryAddSingleton<WalletService>();
         services.AddEmrChain(configuration);
         return services;
     }
@@ -82,6 +81,8 @@ public static class ServiceCollectionExtensions
 
         services.AddSingleton<ConsentService>();
         services.AddSingleton<ConsentQueries>();
+        // Replaces ChainConsentSnapshot (one eth_call per patient): the indexed trail answers a cohort in one query.
+        services.AddSingleton<IConsentSnapshot, IndexedConsentSnapshot>();
 
         services.AddSingleton<ProviderKeyService>();
         services.AddSingleton<ChainBatchAnchor>();

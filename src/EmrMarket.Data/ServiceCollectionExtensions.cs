@@ -68,7 +68,6 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IIngestStore, IngestStore>();
         services.AddSingleton<IIngestBatches, IngestBatchRepository>();
 
-        services.TryAddSingleton(sp => CustodialVault.FromEncryptionOptions(sp.GetRequiredService<IOptions<EncryptionOptions>>().Value));
         services.AddSingleton<IOutboxStore, OutboxRepository>();
         services.AddSingleton<IChainIndexStore, ChainIndexStore>();
         services.AddSingleton<IConsentReadModel, ConsentReadRepository>();

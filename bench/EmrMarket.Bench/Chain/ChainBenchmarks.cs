@@ -3,7 +3,7 @@ using System.Globalization;
 using Dapper;
 using EmrMarket.Core.Chain.Indexing;
 using EmrMarket.Core.Consent;
-using EmrMarket.Ledger.KeyStore;
+using EmrMarket.Core.Wallets;
 using EmrMarket.Testing;
 
 namespace EmrMarket.Bench.Chain;
@@ -93,7 +93,7 @@ public sealed class ChainBenchmarks : IBenchmarkSuite
     private static async Task<List<Guid>> CreatePatientsAsync(BenchChain bench, int count, CancellationToken cancellationToken)
     {
         await using var app = await bench.StartAppAsync(workers: false);
-        var vault = app.Get<CustodialKeyVault>();
+        var vault = await app.Get<IWalletVault>().GetAsync(cancellationToken);
         var ids = Enumerable.Range(0, count).Select(_ => Guid.NewGuid()).ToArray();
         var keys = ids.Select(_ => vault.CreateKey()).ToArray();
         await using var connection = await bench.DataSource.OpenConnectionAsync(cancellationToken);

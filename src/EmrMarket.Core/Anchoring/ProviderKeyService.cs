@@ -1,6 +1,6 @@
 using EmrMarket.Core.Chain;
 using EmrMarket.Core.Chain.Outbox;
-using EmrMarket.Ledger.KeyStore;
+using EmrMarket.Core.Wallets;
 using EmrMarket.Ledger.Primitives;
 
 namespace EmrMarket.Core.Anchoring;
@@ -9,7 +9,7 @@ namespace EmrMarket.Core.Anchoring;
 /// Gives each provider an anchoring key (generated and sealed like a custodial wallet key) and has the admin grant
 /// it PROVIDER_ROLE on RecordAnchor through the outbox, once per key and deployment.
 /// </summary>
-public sealed class ProviderKeyService(IProviderKeyStore store, CustodialKeyVault vault, IOutbox outbox, IChainDeployment deployment)
+public sealed class ProviderKeyService(IProviderKeyStore store, IWalletVault vaults, IOutbox outbox, IChainDeployment deployment)
 {
     public static readonly Hash32 ProviderRole = Keccak256.Hash("PROVIDER_ROLE");
 
@@ -19,7 +19,7 @@ public sealed class ProviderKeyService(IProviderKeyStore store, CustodialKeyVaul
         var key = await store.FindAsync(providerId, cancellationToken);
         if (key is null)
         {
-            var (address, sealedKey) = vault.CreateKey();
+            var (address, sealedKey) = (await vaults.GetAsync(cancellationToken)).CreateKey();
             key = await store.InsertIfAbsentAsync(providerId, address, sealedKey, cancellationToken);
         }
         var contracts = await deployment.GetAsync(cancellationToken);

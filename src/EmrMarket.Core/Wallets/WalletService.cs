@@ -31,7 +31,7 @@ public sealed class WalletService(IWalletRepository wallets, IWalletVault vaults
     public async Task<(EthAddress Address, PrivateKey Key)> OpenCustodialSignerAsync(Guid accountId, CancellationToken cancellationToken)
     {
         if (await wallets.GetCustodialKeyAsync(accountId, cancellationToken) is { } custodial)
-            return (custodial.Address, vault.Open(custodial.Address, custodial.SealedKey));
+            return (custodial.Address, (await vaults.GetAsync(cancellationToken)).Open(custodial.Address, custodial.SealedKey));
         var wallet = await wallets.FindByAccountAsync(accountId, cancellationToken)
             ?? throw new WalletException("this account has no wallet yet");
         if (wallet.Kind != WalletKind.Custodial)

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using EmrMarket.Core.Chain;
 using EmrMarket.Core.Chain.Indexing;
 using EmrMarket.Core.Consent;
+using EmrMarket.Core.Datasets;
 using EmrMarket.Data.Chain;
 using EmrMarket.Ledger.Contracts;
 using EmrMarket.Ledger.Crypto;
@@ -98,16 +99,22 @@ public sealed class ReorgTests(PrivateChainDatabase db) : IClassFixture<PrivateC
         await app.Get<ChainIndexer>().CatchUpAsync(default);
 
         var queries = app.Get<ConsentQueries>();
+        var snapshot = app.Get<IConsentSnapshot>();
+        Assert.IsType<IndexedConsentSnapshot>(snapshot);
+        Assert.True(await snapshot.CompleteUpToAsync(default) >= last);
+        var addresses = patients.Select(p => p.Address).ToList();
         var answers = new List<bool>();
         for (var block = first; block <= last; block++)
         {
             foreach (var purposes in new[] { Purpose.AcademicResearch, Purpose.AiTraining, Purpose.AcademicResearch | Purpose.AiTraining })
             {
-                var snapshot = await queries.ConsentingAtAsync(block, purposes, default);
+                var atBlock = await queries.ConsentingAtAsync(block, purposes, default);
+                var cohort = await snapshot.ConsentingAsync(addresses, (ulong)purposes, block, default);
                 foreach (var patient in patients)
                 {
                     var onChain = (bool)(await Registry.CallAsync("hasConsent", [patient.Address, (ulong)purposes], block))[0]!;
-                    Assert.True(onChain == snapshot.Patients.Any(p => p.Patient == patient.Address), $"{patient.Address} {purposes} at block {block}");
+                    Assert.True(onChain == atBlock.Patients.Any(p => p.Patient == patient.Address), $"{patient.Address} {purposes} at block {block}");
+                    Assert.Equal(onChain, cohort.Contains(patient.Address));
                     answers.Add(onChain);
                 }
             }

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using EmrMarket.Core.Anchoring;
 using EmrMarket.Core.Wallets;
 using EmrMarket.Ledger.Crypto;
-using EmrMarket.Ledger.KeyStore;
 using EmrMarket.Ledger.Primitives;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +11,7 @@ namespace EmrMarket.Core.Chain.Outbox;
 /// Platform keys from configuration (Chain:AdminKey, RelayerKey, CuratorKey), accounts' custodial keys through
 /// <see cref="WalletService"/>, providers' keys from their sealed store.
 /// </summary>
-public sealed class SignerKeys(IOptions<ChainOptions> options, WalletService wallets, IProviderKeyStore providerKeys, CustodialKeyVault vault)
+public sealed class SignerKeys(IOptions<ChainOptions> options, WalletService wallets, IProviderKeyStore providerKeys, IWalletVault vaults)
     : ISignerKeys
 {
     private readonly ConcurrentDictionary<SignerRole, PrivateKey> _platform = new();
@@ -39,7 +38,7 @@ public sealed class SignerKeys(IOptions<ChainOptions> options, WalletService wal
                 }
             case SignerRole.Provider:
                 var key = await ProviderKeyAsync(signer, cancellationToken);
-                return vault.Open(key.Address, key.SealedKey);
+                return (await vaults.GetAsync(cancellationToken)).Open(key.Address, key.SealedKey);
             default:
                 return Platform(signer.Role);
         }

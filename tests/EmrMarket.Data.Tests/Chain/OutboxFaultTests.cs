@@ -42,6 +42,21 @@ public sealed class OutboxFaultTests(ChainDatabase db) : IClassFixture<ChainData
         await writes.AssertExactlyOnceAsync(restarted.Get<IOutbox>(), ids, startNonce);
     }
 
+    [Fact]
+    public async Task TwoInstances_BothRunningWorkers_EachWriteSentOnceFromOneSenderAtATime()
+    {
+        var writes = new OutboxWrites(db.Chain);
+        var startNonce = await db.Chain.Rpc.GetTransactionCountAsync(db.Chain.Admin.Address);
+        await using var first = await db.StartAppAsync();
+        await using var second = await db.StartAppAsync();
+
+        var ids = await writes.EnqueueMintsAsync(first.Get<IOutbox>(), 15);
+        ids.AddRange(await writes.EnqueueMintsAsync(second.Get<IOutbox>(), 15));
+
+        await writes.WaitConfirmedAsync(second.Get<IOutbox>(), ids);
+        await writes.AssertExactlyOnceAsync(first.Get<IOutbox>(), ids, startNonce);
+    }
+
     /// <summary>The transaction hash each signed row holds.</summary>
     private async Task<Dictionary<long, string>> HashesAsync(List<long> ids)
     {

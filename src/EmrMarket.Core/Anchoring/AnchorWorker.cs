@@ -1,4 +1,6 @@
 using EmrMarket.Core.Chain;
+using EmrMarket.Core.Chain.Events;
+using EmrMarket.Core.Chain.Internal;
 using EmrMarket.Core.Chain.Outbox;
 using EmrMarket.Core.Ingest;
 using Microsoft.Extensions.Hosting;
@@ -17,11 +19,31 @@ public sealed class AnchorWorker(
     ChainBatchAnchor anchor,
     IOutbox outbox,
     IChainDeployment deployment,
+    IChainEvents events,
     ILogger<AnchorWorker> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // An outbox row settling (an anchor confirmed) wakes it at once; otherwise it looks every Interval.
+        var wake = new AsyncPulse();
+        void OnChanged(ChainChangeSet changes)
+        {
+            if (changes.Touches(ChangeKind.Outbox)) wake.Pulse();
+        }
+        events.Changed += OnChanged;
+        try
+        {
+            await RunAsync(wake, stoppingToken);
+        }
+        finally
+        {
+            events.Changed -= OnChanged;
+        }
+    }
+
+    private async Task RunAsync(AsyncPulse wake, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -33,7 +55,7 @@ public sealed class AnchorWorker(
             {
                 logger.LogWarning("Anchors: {Error}; retrying", e.Message);
             }
-            await Task.Delay(Interval, stoppingToken);
+            await wake.WaitAsync(Interval, stoppingToken);
         }
     }
 

@@ -15,7 +15,7 @@ public sealed class RecordProofService(IIngestBatches batches, IBatchAnchorStore
         if (stored is not null && stored.Root != tree.Root)
             throw new InvalidOperationException($"batch {leaf.BatchId}: its records no longer give the anchored root {stored.Root}");
         var anchor = await chainAnchors.FindAsync(tree.Root, cancellationToken);
-        return new RecordProof(recordId, leaf.BatchId, leaf.LeafIndex, leaf.Hash, tree.GetLeafHash(leaf.LeafIndex), tree.GetProof(leaf.LeafIndex),
+        return new RecordProof(recordId, leaf.BatchId, leaf.LeafIndex, leaf.Hash, tree.LeafHash(leaf.LeafIndex), tree.GetProof(leaf.LeafIndex),
             tree.Root, anchor);
     }
 }

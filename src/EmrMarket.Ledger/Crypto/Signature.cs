@@ -38,8 +38,11 @@ public sealed record Signature
     public byte[] ToBytes()
     {
         var result = new byte[65];
-        R.TryWriteBytes(result.AsSpan(32 - R.GetByteCount(true), 32), out _, isUnsigned: true, isBigEndian: true);
-        S.TryWriteBytes(result.AsSpan(64 - S.GetByteCount(true), 32), out _, isUnsigned: true, isBigEndian: true);
+        // Left-padded to 32 bytes each: an r or s below 2^248 has fewer bytes.
+        var rLength = R.GetByteCount(isUnsigned: true);
+        var sLength = S.GetByteCount(isUnsigned: true);
+        R.TryWriteBytes(result.AsSpan(32 - rLength, rLength), out _, isUnsigned: true, isBigEndian: true);
+        S.TryWriteBytes(result.AsSpan(64 - sLength, sLength), out _, isUnsigned: true, isBigEndian: true);
         result[64] = (byte)(27 + RecoveryId);
         return result;
     }

@@ -40,6 +40,21 @@ public class KeyAndSignatureTests
         }
     }
 
+    [Theory]
+    [InlineData(200, 100)]
+    [InlineData(255, 232)]
+    [InlineData(8, 1)]
+    public void ToBytes_ShortRAndS_LeftPaddedTo32BytesEach(int rBits, int sBits)
+    {
+        var signature = new Signature(BigInteger.One << rBits, BigInteger.One << sBits, 1);
+
+        var bytes = signature.ToBytes();
+
+        Assert.Equal(65, bytes.Length);
+        Assert.Equal(signature, Signature.FromBytes(bytes));
+        Assert.Equal(28, bytes[64]);
+    }
+
     [Fact]
     public void Sign_SameDigest_IsDeterministic()
     {

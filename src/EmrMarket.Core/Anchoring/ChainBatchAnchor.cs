@@ -35,14 +35,15 @@ public sealed class ChainBatchAnchor(
     {
         if (await anchors.FindAsync(batch.Id, cancellationToken) is not null) return;
         var contracts = await deployment.GetAsync(cancellationToken);
-        var leaves = await batches.LeavesAsync(batch.Id, cancellationToken);
-        if (leaves.Count == 0) return;
-        var root = RecordTree.Of(leaves).Root;
+        var leaves = await batches.LeafHashesAsync(batch.Id, cancellationToken);
+        if (leaves.Length == 0) return;
+        var count = leaves.Length / 32;
+        var root = RecordTree.OfFlat(leaves).Root;
         var (_, grant) = await providerKeys.EnsureAsync(batch.ProviderId, cancellationToken);
         var id = await outbox.EnqueueAsync(new OutboxRequest(
             $"{OutboxKinds.Anchor}:{contracts.RecordAnchor.ToLowerHex()}:{batch.Id}", OutboxKinds.Anchor, OutboxSigner.Provider(batch.ProviderId),
-            contracts.RecordAnchor, ChainContracts.Abi(ContractArtifacts.RecordAnchor).Encode("anchor", root, (uint)leaves.Count), AfterId: grant),
+            contracts.RecordAnchor, ChainContracts.Abi(ContractArtifacts.RecordAnchor).Encode("anchor", root, (uint)count), AfterId: grant),
             cancellationToken);
-        await anchors.InsertAsync(new BatchAnchorRecord(batch.Id, batch.ProviderId, root, leaves.Count, id), cancellationToken);
+        await anchors.InsertAsync(new BatchAnchorRecord(batch.Id, batch.ProviderId, root, count, id), cancellationToken);
     }
 }

@@ -10,7 +10,7 @@ public sealed class RecordProofService(IIngestBatches batches, IBatchAnchorStore
     {
         var leaf = await batches.FindLeafAsync(recordId, cancellationToken);
         if (leaf is null) return null;
-        var tree = RecordTree.Of(await batches.LeavesAsync(leaf.BatchId, cancellationToken));
+        var tree = RecordTree.OfFlat(await batches.LeafHashesAsync(leaf.BatchId, cancellationToken));
         var stored = await anchors.FindAsync(leaf.BatchId, cancellationToken);
         if (stored is not null && stored.Root != tree.Root)
             throw new InvalidOperationException($"batch {leaf.BatchId}: its records no longer give the anchored root {stored.Root}");

@@ -29,16 +29,27 @@ public sealed class RecordTree
 
     public static RecordTree Of(IReadOnlyList<ContentHash> leaves)
     {
-        var count = leaves.Count;
-        if (count == 0) throw new ArgumentException("a Merkle tree needs at least one leaf", nameof(leaves));
+        var flat = new byte[leaves.Count * Size];
+        for (var i = 0; i < leaves.Count; i++) leaves[i].CopyTo(flat.AsSpan(i * Size, Size));
+        return OfFlat(flat);
+    }
+
+    /// <summary>
+    /// The tree over content hashes stored back to back (32 bytes each, in leaf order); the array is turned into
+    /// the leaf hashes in place, so it must not be used afterwards.
+    /// </summary>
+    public static RecordTree OfFlat(byte[] contentHashes)
+    {
+        if (contentHashes.Length == 0 || contentHashes.Length % Size != 0)
+            throw new ArgumentException("a Merkle tree needs at least one 32-byte leaf", nameof(contentHashes));
+        var count = contentHashes.Length / Size;
         // Leaf i: keccak256(keccak256(abi.encode(bytes32))) = keccak256(keccak256(hash)), as StandardMerkleTree hashes leaves.
-        var hashes = new byte[count * Size];
-        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = count < 4096 ? 1 : -1 }, () => (new byte[Size], new byte[Size]), (i, _, buffers) =>
+        var hashes = contentHashes;
+        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = count < 4096 ? 1 : -1 }, () => new byte[Size], (i, _, buffer) =>
         {
-            leaves[i].CopyTo(buffers.Item1);
-            Keccak256.HashInto(buffers.Item1, 0, Size, buffers.Item2, 0);
-            Keccak256.HashInto(buffers.Item2, 0, Size, hashes, i * Size);
-            return buffers;
+            Keccak256.HashInto(hashes, i * Size, Size, buffer, 0);
+            Keccak256.HashInto(buffer, 0, Size, hashes, i * Size);
+            return buffer;
         }, _ => { });
         var order = new int[count];
         for (var i = 0; i < count; i++) order[i] = i;

@@ -8,12 +8,20 @@ namespace EmrMarket.Data.Ingest;
 /// <summary>Batches and their leaves, for anchoring and per-record Merkle proofs.</summary>
 public sealed class IngestBatchRepository(NpgsqlDataSource dataSource) : IIngestBatches
 {
-    public async Task<IReadOnlyList<ContentHash>> LeavesAsync(Guid batchId, CancellationToken cancellationToken)
+    public async Task<byte[]> LeafHashesAsync(Guid batchId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var hashes = await connection.QueryAsync<byte[]>(new CommandDefinition(
-            "select content_hash from records where batch_id = @batchId order by leaf_index", new { batchId }, cancellationToken: cancellationToken));
-        return hashes.Select(h => ContentHash.FromBytes(h)).ToList();
+        var count = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "select count(*) from records where batch_id = @batchId", new { batchId }, cancellationToken: cancellationToken));
+        var hashes = new byte[count * 32];
+        await using var command = new NpgsqlCommand("select content_hash from records where batch_id = @batchId order by leaf_index", connection);
+        command.Parameters.AddWithValue("batchId", batchId);
+        await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
+        for (var i = 0; await reader.ReadAsync(cancellationToken); i++)
+        {
+            if (reader.GetBytes(0, 0, hashes, i * 32, 32) != 32) throw new InvalidDataException($"batch {batchId}: leaf {i} is not a 32-byte hash");
+        }
+        return hashes;
     }
 
     public async Task<RecordLeaf?> FindLeafAsync(Guid recordId, CancellationToken cancellationToken)

@@ -12,7 +12,8 @@ public sealed class OfferActionRepository(NpgsqlDataSource dataSource) : IOfferA
 {
     private const string Select = $"""
         select a.id, a.dataset_id as DatasetId, a.offer_id as OfferId, a.kind, a.price::text as Price, a.account_id as AccountId,
-               a.created_at as CreatedAt, {WriteRow.Columns}
+               a.created_at as CreatedAt, {WriteRow.Columns},
+               exists (select 1 from chain_offer_events e where e.tx_hash = o.tx_hash) as Indexed
         from offer_actions a join outbox o on o.id = a.outbox_id
         """;
 
@@ -95,8 +96,9 @@ public sealed class OfferActionRepository(NpgsqlDataSource dataSource) : IOfferA
         public string? Price { get; init; }
         public Guid AccountId { get; init; }
         public DateTime CreatedAt { get; init; }
+        public bool Indexed { get; init; }
 
         public OfferAction ToAction() => new(Id, DatasetId, (ulong?)OfferId, Enum.Parse<OfferActionKind>(Kind, ignoreCase: true),
-            Price is null ? null : BigInteger.Parse(Price, CultureInfo.InvariantCulture), AccountId, Utc(CreatedAt), Write!);
+            Price is null ? null : BigInteger.Parse(Price, CultureInfo.InvariantCulture), AccountId, Utc(CreatedAt), Write!, Indexed);
     }
 }

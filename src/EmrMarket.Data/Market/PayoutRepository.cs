@@ -53,7 +53,8 @@ public sealed class PayoutRepository(NpgsqlDataSource dataSource) : IPayoutStore
     private static async Task<IReadOnlyList<PayoutClaimView>> QueryAsync(NpgsqlConnection connection, string where, object parameters,
         CancellationToken cancellationToken) =>
         (await connection.QueryAsync<ClaimRow>(new CommandDefinition($"""
-            select c.id, c.account_id as AccountId, c.patient, c.items::text as Items, c.created_at as CreatedAt, {WriteRow.Columns}
+            select c.id, c.account_id as AccountId, c.patient, c.items::text as Items, c.created_at as CreatedAt, {WriteRow.Columns},
+                   exists (select 1 from chain_claims cc where cc.tx_hash = o.tx_hash) as Indexed
             from payout_claims c join outbox o on o.id = c.outbox_id {where}
             """, parameters, cancellationToken: cancellationToken))).Select(r => r.ToView()).ToList();
 
@@ -97,8 +98,9 @@ public sealed class PayoutRepository(NpgsqlDataSource dataSource) : IPayoutStore
         public string Patient { get; init; } = "";
         public string Items { get; init; } = "[]";
         public DateTime CreatedAt { get; init; }
+        public bool Indexed { get; init; }
 
         public PayoutClaimView ToView() => new(Id, AccountId, EthAddress.Parse(Patient),
-            JsonSerializer.Deserialize<ItemJson[]>(Items, Json)!.Select(i => i.ToItem()).ToList(), Utc(CreatedAt), Write!);
+            JsonSerializer.Deserialize<ItemJson[]>(Items, Json)!.Select(i => i.ToItem()).ToList(), Utc(CreatedAt), Write!, Indexed);
     }
 }

@@ -59,6 +59,8 @@ create index purchases_unsent on purchases (id) where outbox_id is null and not 
 create index chain_purchases_agreement on chain_purchases (agreement_hash);
 create index chain_offers_manifest on chain_offers (manifest_hash);
 create index chain_claims_offer_patient on chain_claims (offer_id, patient);
+create index chain_claims_tx on chain_claims (tx_hash);
+create index chain_offer_events_tx on chain_offer_events (tx_hash);
 
 -- A patient's claim: the offers it named with the entitlement each proved and the amount it was to pay.
 create table payout_claims (

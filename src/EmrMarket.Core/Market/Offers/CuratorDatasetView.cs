@@ -9,7 +9,7 @@ namespace EmrMarket.Core.Market.Offers;
 public sealed record CuratorDatasetView(DatasetRecord Dataset, ChainOffer? Offer, IReadOnlyList<OfferAction> Actions)
 {
     /// <summary>The action still on its way to the chain, if any (only one at a time per dataset).</summary>
-    public OfferAction? Pending => Actions.FirstOrDefault(a => a.Write.IsPending);
+    public OfferAction? Pending => Actions.FirstOrDefault(a => a.IsPending);
 
     /// <summary>The newest action, when it failed: what the curator should see next to the dataset.</summary>
     public OfferAction? Failed => Actions.FirstOrDefault() is { Write.Status: Chain.Outbox.OutboxStatus.Failed } last ? last : null;

@@ -138,7 +138,7 @@ public sealed class OfferService(
     /// <summary>The same request still on its way (a double click) comes back as it is; any other pending change refuses a new one.</summary>
     private static OfferAction? Pending(IReadOnlyList<OfferAction> history, DatasetRecord dataset, OfferActionKind kind, BigInteger? price)
     {
-        var pending = history.FirstOrDefault(a => a.Write.IsPending);
+        var pending = history.FirstOrDefault(a => a.IsPending);
         if (pending is null) return null;
         if (pending.Kind == kind && pending.Price == price) return pending;
         throw new MarketException(

@@ -11,6 +11,10 @@ using EmrMarket.Core.Chain.Outbox;
 using EmrMarket.Core.Consent;
 using EmrMarket.Core.Health;
 using EmrMarket.Core.Ingest;
+using EmrMarket.Core.Market;
+using EmrMarket.Core.Market.Offers;
+using EmrMarket.Core.Market.Payouts;
+using EmrMarket.Core.Market.Purchases;
 using EmrMarket.Ledger.Rpc;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -90,11 +94,19 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<RecordProofService>();
         services.AddSingleton<ConsentRelayer>();
         services.AddSingleton<AnchorWorker>();
+
+        services.AddOptions<MarketOptions>().Bind(configuration.GetSection(MarketOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<OfferService>();
+        services.AddSingleton<PurchaseService>();
+        services.AddSingleton<WalletPurchaseService>();
+        services.AddSingleton<TestDollarFaucet>();
+        services.AddSingleton<PayoutService>();
+        services.AddSingleton<MarketWorker>();
         return services;
     }
 
     /// <summary>
-    /// The background workers: outbox senders, chain indexer, consent relayer, anchor settlement. Safe to run in
+    /// The background workers: outbox senders, chain indexer, consent relayer, anchor settlement, the market's dataset links. Safe to run in
     /// every app instance: advisory locks let one instance do each job (one sender per key).
     /// </summary>
     public static IServiceCollection AddEmrChainWorkers(this IServiceCollection services)
@@ -103,6 +115,7 @@ public static class ServiceCollectionExtensions
         services.AddHostedService<IndexerWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<ConsentRelayer>());
         services.AddHostedService(sp => sp.GetRequiredService<AnchorWorker>());
+        services.AddHostedService(sp => sp.GetRequiredService<MarketWorker>());
         return services;
     }
 }

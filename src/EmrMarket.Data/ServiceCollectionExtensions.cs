@@ -16,6 +16,10 @@ using EmrMarket.Data.Consent;
 using EmrMarket.Core.Wallets;
 using EmrMarket.Data.Datasets;
 using EmrMarket.Data.Memberships;
+using EmrMarket.Core.Market.Offers;
+using EmrMarket.Core.Market.Payouts;
+using EmrMarket.Core.Market.Purchases;
+using EmrMarket.Data.Market;
 using EmrMarket.Core.Ingest;
 using EmrMarket.Data.Encryption;
 using EmrMarket.Data.Health;
@@ -77,6 +81,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IProviderKeyStore, ProviderKeyRepository>();
         services.AddSingleton<IBatchAnchorStore, BatchAnchorRepository>();
         services.AddSingleton<ChainNotificationListener>();
+        services.AddSingleton<IOfferActionStore, OfferActionRepository>();
+        services.AddSingleton<IPurchaseStore, PurchaseRepository>();
+        services.AddSingleton<IPayoutStore, PayoutRepository>();
         return services;
     }
 }

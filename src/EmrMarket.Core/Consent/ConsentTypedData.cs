@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
+using EmrMarket.Core.Chain;
 using EmrMarket.Ledger.Crypto;
 using EmrMarket.Ledger.Primitives;
 
@@ -25,32 +25,14 @@ public static class ConsentTypedData
         TypedData.Digest(domainSeparator, Types.HashStruct(PrimaryType, Values(message)));
 
     /// <summary>The message as eth_signTypedData_v4 takes it (numbers as decimal strings).</summary>
-    public static string ToJson(Eip712Domain domain, ConsentMessage message)
+    public static string ToJson(Eip712Domain domain, ConsentMessage message) => TypedDataJson.Build(domain, Types, PrimaryType, new JsonObject
     {
-        static JsonArray Fields(IEnumerable<TypedDataField> fields) =>
-            new(fields.Select(f => (JsonNode)new JsonObject { ["name"] = f.Name, ["type"] = f.Type }).ToArray());
-        var json = new JsonObject
-        {
-            ["types"] = new JsonObject { ["EIP712Domain"] = Fields(domain.Fields()), [PrimaryType] = Fields(Types.Types[PrimaryType]) },
-            ["primaryType"] = PrimaryType,
-            ["domain"] = new JsonObject
-            {
-                ["name"] = domain.Name,
-                ["version"] = domain.Version,
-                ["chainId"] = domain.ChainId!.Value.ToString(CultureInfo.InvariantCulture),
-                ["verifyingContract"] = domain.VerifyingContract!.Value.ToString(),
-            },
-            ["message"] = new JsonObject
-            {
-                ["patient"] = message.Patient.ToString(),
-                ["purposes"] = ((ulong)message.Purposes).ToString(CultureInfo.InvariantCulture),
-                ["expiry"] = message.Expiry.ToString(CultureInfo.InvariantCulture),
-                ["nonce"] = message.Nonce.ToString(CultureInfo.InvariantCulture),
-                ["deadline"] = message.Deadline.ToString(CultureInfo.InvariantCulture),
-            },
-        };
-        return json.ToJsonString();
-    }
+        ["patient"] = message.Patient.ToString(),
+        ["purposes"] = TypedDataJson.Number((ulong)message.Purposes),
+        ["expiry"] = TypedDataJson.Number(message.Expiry),
+        ["nonce"] = TypedDataJson.Number(message.Nonce),
+        ["deadline"] = TypedDataJson.Number(message.Deadline),
+    });
 
     private static Dictionary<string, object?> Values(ConsentMessage message) => new()
     {

@@ -24,6 +24,9 @@ public enum ChangeKind
     /// <summary>An outbox row changed status; key: its id.</summary>
     Outbox,
 
+    /// <summary>A dataset's offer link or status (listing, listed, paused, delisted, superseded); key: the dataset id.</summary>
+    Dataset,
+
     /// <summary>The read models were rewound or rebuilt: everything may have changed; no key.</summary>
     Reset,
 }

@@ -11,6 +11,8 @@ using EmrMarket.Core.Chain.Outbox;
 using EmrMarket.Core.Consent;
 using EmrMarket.Core.Health;
 using EmrMarket.Core.Ingest;
+using EmrMarket.Core.Revocation;
+using EmrMarket.Core.Audit;
 using EmrMarket.Ledger.Rpc;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -90,11 +92,19 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<RecordProofService>();
         services.AddSingleton<ConsentRelayer>();
         services.AddSingleton<AnchorWorker>();
+
+        services.AddOptions<RevocationOptions>().Bind(configuration.GetSection(RevocationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<RevocationSteps>();
+        services.AddSingleton<RevocationProcessor>();
+        services.AddSingleton<RevocationService>();
+        services.AddSingleton<RevocationWorker>();
+        services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section));
+        services.AddSingleton<AuditService>();
         return services;
     }
 
     /// <summary>
-    /// The background workers: outbox senders, chain indexer, consent relayer, anchor settlement. Safe to run in
+    /// The background workers: outbox senders, chain indexer, consent relayer, anchor settlement, revocations. Safe to run in
     /// every app instance: advisory locks let one instance do each job (one sender per key).
     /// </summary>
     public static IServiceCollection AddEmrChainWorkers(this IServiceCollection services)
@@ -103,6 +113,7 @@ public static class ServiceCollectionExtensions
         services.AddHostedService<IndexerWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<ConsentRelayer>());
         services.AddHostedService(sp => sp.GetRequiredService<AnchorWorker>());
+        services.AddHostedService(sp => sp.GetRequiredService<RevocationWorker>());
         return services;
     }
 }

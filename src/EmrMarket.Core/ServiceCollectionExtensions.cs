@@ -15,6 +15,8 @@ using EmrMarket.Core.Market;
 using EmrMarket.Core.Market.Offers;
 using EmrMarket.Core.Market.Payouts;
 using EmrMarket.Core.Market.Purchases;
+using EmrMarket.Core.Revocation;
+using EmrMarket.Core.Audit;
 using EmrMarket.Ledger.Rpc;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -102,11 +104,18 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TestDollarFaucet>();
         services.AddSingleton<PayoutService>();
         services.AddSingleton<MarketWorker>();
+        services.AddOptions<RevocationOptions>().Bind(configuration.GetSection(RevocationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<RevocationSteps>();
+        services.AddSingleton<RevocationProcessor>();
+        services.AddSingleton<RevocationService>();
+        services.AddSingleton<RevocationWorker>();
+        services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section));
+        services.AddSingleton<AuditService>();
         return services;
     }
 
     /// <summary>
-    /// The background workers: outbox senders, chain indexer, consent relayer, anchor settlement, the market's dataset links. Safe to run in
+    /// The background workers: outbox senders, chain indexer, consent relayer, anchor settlement, the market's dataset links, revocations. Safe to run in
     /// every app instance: advisory locks let one instance do each job (one sender per key).
     /// </summary>
     public static IServiceCollection AddEmrChainWorkers(this IServiceCollection services)
@@ -116,6 +125,7 @@ public static class ServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ConsentRelayer>());
         services.AddHostedService(sp => sp.GetRequiredService<AnchorWorker>());
         services.AddHostedService(sp => sp.GetRequiredService<MarketWorker>());
+        services.AddHostedService(sp => sp.GetRequiredService<RevocationWorker>());
         return services;
     }
 }

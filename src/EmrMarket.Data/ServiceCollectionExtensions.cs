@@ -26,6 +26,10 @@ using EmrMarket.Data.Health;
 using EmrMarket.Data.Ingest;
 using EmrMarket.Data.Patients;
 using EmrMarket.Data.Wallets;
+using EmrMarket.Data.Revocation;
+using EmrMarket.Data.Audit;
+using EmrMarket.Core.Revocation;
+using EmrMarket.Core.Audit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -84,6 +88,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IOfferActionStore, OfferActionRepository>();
         services.AddSingleton<IPurchaseStore, PurchaseRepository>();
         services.AddSingleton<IPayoutStore, PayoutRepository>();
+        services.AddSingleton<IRevocationStore, RevocationRepository>();
+        services.AddSingleton<IAuditStore, AuditRepository>();
         return services;
     }
 }

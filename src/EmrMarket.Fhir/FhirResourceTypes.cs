@@ -18,7 +18,7 @@ public static class FhirResourceTypes
     {
         "Organization", "Practitioner", "PractitionerRole", "Location", "CareTeam", "Goal", "Claim",
         "ExplanationOfBenefit", "Coverage", "ImagingStudy", "Medication", "MedicationAdministration",
-        "MedicationStatement", "Device", "DocumentReference", "Provenance", "SupplyDelivery", "ServiceRequest",
+        "MedicationStatement", "Device", "DocumentReference", "Provenance", "SupplyDelivery", "ServiceRequest", "Consent",
     };
 
     /// <summary>True for a type in <see cref="Clinical"/> or <see cref="Kept"/>.</summary>

@@ -78,7 +78,7 @@ public sealed partial class DatasetBuilder(
 
         var dataset = new DatasetRecord(id, content.Title, content.Description, request.Purposes, content.Cohort, content.Policy, privacy,
             block, "built", content.PatientCount, tables.Sum(t => (long)t.Rows.Count), package.ManifestHash, package.RowsRoot,
-            payouts.Root, payouts.TotalWeight, path, package.Bytes, request.Replaces, null, request.RequestedBy, now);
+            payouts.Root, payouts.TotalWeight, path, package.Bytes, request.Replaces, null, request.RequestedBy, now, request.ObservationCodes);
         try
         {
             await store.SaveAsync(dataset, rowsPerPatient.Keys.Select(p => (p, walletOf[p])).ToList(), payouts.Leaves, cancellationToken);

@@ -5,6 +5,7 @@ using EmrMarket.Ledger.Primitives;
 namespace EmrMarket.Core.Datasets;
 
 /// <summary>A built dataset as stored: its commitments, its package and where it stands.</summary>
+/// <param name="ObservationCodes">The LOINC codes the request asked for (with the cohort, policy, purposes and title: what a rebuild needs).</param>
 public sealed record DatasetRecord(
     Guid Id,
     string Title,
@@ -26,4 +27,5 @@ public sealed record DatasetRecord(
     Guid? ReplacesDatasetId,
     ulong? OfferId,
     string CreatedBy,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<string>? ObservationCodes = null);

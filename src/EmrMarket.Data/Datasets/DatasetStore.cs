@@ -14,7 +14,7 @@ public sealed class DatasetStore(NpgsqlDataSource dataSource) : IDatasetStore
         consent_block as ConsentBlock, status, patient_count as PatientCount, row_count as RowCount,
         manifest_hash as ManifestHash, rows_root as RowsRoot, payout_root as PayoutRoot, total_weight::text as TotalWeight,
         package_path as PackagePath, package_bytes as PackageBytes, replaces_dataset_id as ReplacesDatasetId,
-        offer_id as OfferId, created_by as CreatedBy, created_at as CreatedAt
+        offer_id as OfferId, created_by as CreatedBy, created_at as CreatedAt, observation_codes as ObservationCodes
         """;
 
     public async Task SaveAsync(DatasetRecord dataset, IReadOnlyList<(Guid PatientId, EthAddress Wallet)> patients,
@@ -25,10 +25,10 @@ public sealed class DatasetStore(NpgsqlDataSource dataSource) : IDatasetStore
         await connection.ExecuteAsync(new CommandDefinition("""
             insert into datasets (id, title, description, purposes, cohort, policy, privacy, consent_block, status, patient_count, row_count,
                                   manifest_hash, rows_root, payout_root, total_weight, package_path, package_bytes, replaces_dataset_id,
-                                  created_by, created_at)
+                                  created_by, created_at, observation_codes)
             values (@Id, @Title, @Description, @Purposes, @Cohort::jsonb, @Policy::jsonb, @Privacy::jsonb, @ConsentBlock, @Status, @PatientCount,
                     @RowCount, @ManifestHash, @RowsRoot, @PayoutRoot, @TotalWeight::numeric, @PackagePath, @PackageBytes, @ReplacesDatasetId,
-                    @CreatedBy, @CreatedAt)
+                    @CreatedBy, @CreatedAt, @ObservationCodes)
             """, new
         {
             dataset.Id, dataset.Title, dataset.Description, Purposes = (long)dataset.Purposes, Cohort = dataset.Cohort.ToJsonString(),
@@ -36,6 +36,7 @@ public sealed class DatasetStore(NpgsqlDataSource dataSource) : IDatasetStore
             dataset.Status, dataset.PatientCount, dataset.RowCount, ManifestHash = dataset.ManifestHash.ToArray(),
             RowsRoot = dataset.RowsRoot.ToArray(), PayoutRoot = dataset.PayoutRoot.ToArray(), TotalWeight = dataset.TotalWeight.ToString(),
             dataset.PackagePath, dataset.PackageBytes, dataset.ReplacesDatasetId, dataset.CreatedBy, dataset.CreatedAt,
+            ObservationCodes = (dataset.ObservationCodes ?? []).ToArray(),
         }, transaction, cancellationToken: cancellationToken));
 
         await using (var writer = await connection.BeginBinaryImportAsync(
@@ -118,10 +119,11 @@ public sealed class DatasetStore(NpgsqlDataSource dataSource) : IDatasetStore
         public long? OfferId { get; init; }
         public string CreatedBy { get; init; } = "";
         public DateTime CreatedAt { get; init; }
+        public string[] ObservationCodes { get; init; } = [];
 
         public DatasetRecord ToRecord() => new(Id, Title, Description, (ulong)Purposes, JsonNode.Parse(Cohort)!, JsonNode.Parse(Policy)!,
             JsonNode.Parse(Privacy)!, (ulong)ConsentBlock, Status, PatientCount, RowCount, new Hash32(ManifestHash), new Hash32(RowsRoot),
             new Hash32(PayoutRoot), BigInteger.Parse(TotalWeight, System.Globalization.CultureInfo.InvariantCulture), PackagePath, PackageBytes,
-            ReplacesDatasetId, OfferId is null ? null : (ulong)OfferId, CreatedBy, new DateTimeOffset(CreatedAt, TimeSpan.Zero));
+            ReplacesDatasetId, OfferId is null ? null : (ulong)OfferId, CreatedBy, new DateTimeOffset(CreatedAt, TimeSpan.Zero), ObservationCodes);
     }
 }

@@ -18,7 +18,7 @@ public sealed class IngestGroupTests() : IngestFileTests(seed: 7, patients: 3)
     private static string PatientId(JsonObject bundle) => (string)Resources(bundle, "Patient").Single()["id"]!;
 
     [Fact]
-    public async Task IngestAsync_ValueTheDatabaseRefusesInAGroup_RejectsOnlyThatFile()
+    public async Task IngestAsync_NulCharacterInAGroup_RejectsOnlyThatFileNamingTheEntry()
     {
         Copy("group", 0);
         Copy("group", 2);
@@ -32,8 +32,9 @@ public sealed class IngestGroupTests() : IngestFileTests(seed: 7, patients: 3)
         Assert.Equal(["0-good.json", "1-nul.json", "2-good.json"], summary.Files.Select(f => f.Source));
         Assert.Equal([IngestOutcome.Accepted, IngestOutcome.Rejected, IngestOutcome.Accepted], summary.Files.Select(f => f.Outcome));
         var error = summary.Files[1].Error!;
-        Assert.Equal((FhirErrorCode.InvalidValue, (int?)null), (error.Code, error.EntryIndex));
-        Assert.Contains("SQLSTATE 22", error.Detail);
+        var firstObservation = bad["entry"]!.AsArray().Select((e, i) => (Type: (string)e!["resource"]!["resourceType"]!, Index: i)).First(e => e.Type == "Observation").Index;
+        Assert.Equal((FhirErrorCode.InvalidValue, (int?)firstObservation), (error.Code, error.EntryIndex));
+        Assert.Contains("NUL", error.Detail);
         Assert.Equal(0, await Harness.CountAsync("select count(*) from patients where source_id = @id", new { id = PatientId(bad) }));
         Assert.Equal(2, await Harness.CountAsync("select count(*) from patients"));
         Assert.Equal(summary.Records.Written, await Harness.CountAsync("select count(*) from records"));

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using EmrMarket.Fhir.Internal;
 using static EmrMarket.Fhir.Tests.TestBundles;
 
 namespace EmrMarket.Fhir.Tests;
@@ -207,6 +208,36 @@ public sealed class FhirUnitReaderErrorTests
         Assert.Equal(FhirErrorCode.MalformedJson, error.Code);
         Assert.Equal(2, error.EntryIndex);
     }
+
+    [Fact]
+    public async Task ReadAsync_NulCharacterInAnEntry_NamesTheEntry()
+    {
+        var json = Standard().ToJsonString().Replace("\"status\":\"finished\"", "\"status\":\"fini\\u0000shed\"", StringComparison.Ordinal);
+
+        var error = await FailAsync(Encoding.UTF8.GetBytes(json));
+
+        Assert.Equal((FhirErrorCode.InvalidValue, (int?)1), (error.Code, error.EntryIndex));
+        Assert.Contains("NUL", error.Detail);
+    }
+
+    [Fact]
+    public async Task ReadAsync_NulCharacterOnAnNdjsonLine_NamesTheLine()
+    {
+        var lines = Patient("p-1").ToJsonString() + "\n" + Patient("p-2").ToJsonString().Replace("\"p-2\"", "\"p-2\\u0000\"", StringComparison.Ordinal) + "\n";
+
+        var error = await FailAsync(Encoding.UTF8.GetBytes(lines), FhirFormat.Ndjson);
+
+        Assert.Equal((FhirErrorCode.InvalidValue, (int?)2), (error.Code, error.EntryIndex));
+    }
+
+    [Theory]
+    [InlineData("a\\u0000b", true)]
+    [InlineData("a\\\\\\u0000b", true)]
+    [InlineData("a\\\\u0000b", false)]
+    [InlineData("a\\u0001b", false)]
+    [InlineData("\\u0000", true)]
+    public void HasEscapedNul_CountsTheBackslashesBeforeIt(string json, bool expected) =>
+        Assert.Equal(expected, NulCheck.HasEscapedNul(Encoding.UTF8.GetBytes(json)));
 
     [Fact]
     public void CodeName_IsKebabCase()

@@ -83,6 +83,7 @@ internal sealed class BundleScanner(string source)
                 if (!reader.TrySkip()) return false;
                 var bytes = buffer[start..(int)reader.BytesConsumed];
                 if (!Utf8.IsValid(bytes.Span)) throw new FhirException(source, _entries, FhirErrorCode.InvalidUtf8, "the entry holds bytes that are not UTF-8");
+                if (NulCheck.HasEscapedNul(bytes.Span)) throw new FhirException(source, _entries, FhirErrorCode.InvalidValue, NulCheck.Detail);
                 entry(_entries++, bytes);
                 return true;
         }

@@ -33,6 +33,7 @@ internal sealed class NdjsonScanner(string source)
         while (end > start && span[end - 1] is (byte)' ' or (byte)'\t' or (byte)'\r') end--;
         if (start == end) return;
         if (!Utf8.IsValid(span[start..end])) throw new FhirException(source, _line, FhirErrorCode.InvalidUtf8, "the line holds bytes that are not UTF-8");
+        if (NulCheck.HasEscapedNul(span[start..end])) throw new FhirException(source, _line, FhirErrorCode.InvalidValue, NulCheck.Detail);
         line(_line, bytes[start..end]);
     }
 }

@@ -1,5 +1,6 @@
 using EmrMarket.Core.Accounts;
 using EmrMarket.Core.Anchoring;
+using EmrMarket.Core.Catalog;
 using EmrMarket.Core.Chain.Indexing;
 using EmrMarket.Core.Chain.Outbox;
 using EmrMarket.Core.Chain.ReadModels;
@@ -11,6 +12,7 @@ using EmrMarket.Core.Delivery;
 using EmrMarket.Core.Patients;
 using EmrMarket.Core.Providers;
 using EmrMarket.Data.Anchoring;
+using EmrMarket.Data.Catalog;
 using EmrMarket.Data.Chain;
 using EmrMarket.Data.Consent;
 using EmrMarket.Core.Wallets;
@@ -90,6 +92,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IPayoutStore, PayoutRepository>();
         services.AddSingleton<IRevocationStore, RevocationRepository>();
         services.AddSingleton<IAuditStore, AuditRepository>();
+        services.AddSingleton<ICatalogQueries, CatalogRepository>();
+        services.AddSingleton<IDatasetSummaries, DatasetSummaryRepository>();
+        services.AddSingleton<IConsentTrail, ConsentTrailRepository>();
         return services;
     }
 }

@@ -1,0 +1,9 @@
+namespace EmrMarket.Core.Catalog;
+
+public enum CatalogSort
+{
+    Newest,
+    PriceLowest,
+    PriceHighest,
+    MostPatients,
+}

@@ -183,4 +183,36 @@ public sealed class DatasetBuilderTests(DatasetBuilderTests.World world) : IClas
             foreach (var name in names.Where(n => n.Length > 3)) Assert.DoesNotContain($",{name},", text);
         }
     }
+    [Fact]
+    public async Task PreviewAsync_SamePolicy_ReportsWhatTheBuildGivesAndStoresNothing()
+    {
+        var before = await world.Harness.CountAsync("select count(*) from datasets");
+        var preview = await world.Builder().PreviewAsync(Request(Academic), default);
+        Assert.Equal(before, await world.Harness.CountAsync("select count(*) from datasets"));
+
+        var stages = new List<BuildStage>();
+        var build = await world.Builder().BuildAsync(Request(Academic), new SynchronousProgress(stages), default);
+
+        Assert.Equal(build.Report.ToJson(), preview.Report.ToJson());
+        Assert.Equal((build.Matching, build.Consenting, build.Dataset.ConsentBlock), (preview.Matching, preview.Consenting, preview.ConsentBlock));
+        Assert.Equal(Enum.GetValues<BuildStage>(), stages);
+    }
+
+    [Fact]
+    public async Task PreviewAsync_UnmeetableL_ReportsWhyInsteadOfThrowing()
+    {
+        var policy = new DatasetPolicy { QuasiIdentifiers = ["age", "sex"], K = 2, L = 20, SuppressionLimit = 0 };
+
+        var preview = await world.Builder().PreviewAsync(Request(Academic, policy), default);
+
+        Assert.NotEqual(EmrMarket.Deid.AnonymizationStatus.Anonymized, preview.Report.Status);
+        Assert.Null(preview.Report.OutputRisk);
+        Assert.False(string.IsNullOrWhiteSpace(preview.Report.Summary));
+        Assert.Equal(world.Consenting.Count, preview.Consenting);
+    }
+
+    private sealed class SynchronousProgress(List<BuildStage> stages) : IProgress<BuildStage>
+    {
+        public void Report(BuildStage value) => stages.Add(value);
+    }
 }

@@ -4,6 +4,7 @@ using EmrMarket.Data.Chain;
 using EmrMarket.Web.Auth;
 using EmrMarket.Web.Health;
 using EmrMarket.Web.Infrastructure;
+using EmrMarket.Web.Market;
 using EmrMarket.Web.Uploads;
 
 namespace EmrMarket.Web;
@@ -19,6 +20,7 @@ public static class WebServiceCollectionExtensions
         services.AddEmrAuth();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddScoped<UploadSession>();
+        services.AddMarketPages();
         services.AddSingleton<HealthMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<HealthMonitor>());
         services.AddHostedService<DatabaseMigrator>();

@@ -94,7 +94,6 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IAuditStore, AuditRepository>();
         services.AddSingleton<ICatalogQueries, CatalogRepository>();
         services.AddSingleton<IDatasetSummaries, DatasetSummaryRepository>();
-        services.AddSingleton<IConsentTrail, ConsentTrailRepository>();
         return services;
     }
 }

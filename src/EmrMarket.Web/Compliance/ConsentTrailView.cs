@@ -1,5 +1,5 @@
+using EmrMarket.Core.Audit;
 using EmrMarket.Core.Chain.Events;
-using EmrMarket.Core.Consent;
 
 namespace EmrMarket.Web.Compliance;
 
@@ -8,17 +8,18 @@ namespace EmrMarket.Web.Compliance;
 /// pages, and live updates. New changes reload the newest page at most once a second; on an older page they only
 /// raise <see cref="NewerAvailable"/>, so what the officer reads does not move under them.
 /// </summary>
-public sealed class ConsentTrailView(IConsentTrail trail, IChainEvents changes, ILogger<ConsentTrailView> logger) : IDisposable
+public sealed class ConsentTrailView(AuditService audit, IChainEvents changes, ILogger<ConsentTrailView> logger) : IDisposable
 {
     public const int PageSize = 50;
     private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(1);
 
-    private readonly Stack<TrailPosition?> newer = new();
-    private TrailPosition? shown;
+    private readonly Stack<(ulong Block, int LogIndex)?> newer = new();
+    private (ulong Block, int LogIndex)? shown;
     private int refreshing;
 
-    public ConsentTrailFilter Filter { get; private set; } = new(PageSize: PageSize);
-    public ConsentTrailPage? Page { get; private set; }
+    public ConsentTrailQuery Query { get; private set; } = new(Limit: PageSize + 1);
+    public IReadOnlyList<ConsentTrailEntry>? Entries { get; private set; }
+    public bool HasOlder { get; private set; }
     public string? Problem { get; private set; }
     public bool NewerAvailable { get; private set; }
     public bool OnNewest => newer.Count == 0;
@@ -28,18 +29,19 @@ public sealed class ConsentTrailView(IConsentTrail trail, IChainEvents changes, 
 
     public void Start() => changes.Changed += OnChainChanged;
 
-    public Task ApplyAsync(ConsentTrailFilter filter, CancellationToken cancellationToken)
+    /// <summary>One more than a page is asked for, to know whether an older page follows.</summary>
+    public Task ApplyAsync(ConsentTrailQuery query, CancellationToken cancellationToken)
     {
-        Filter = filter with { PageSize = PageSize, Before = null };
+        Query = query with { Limit = PageSize + 1, Before = null };
         newer.Clear();
         return LoadAsync(null, cancellationToken);
     }
 
     public async Task OlderAsync(CancellationToken cancellationToken)
     {
-        if (Page?.Next is not { } next) return;
+        if (!HasOlder || Entries is not { Count: > 0 } entries) return;
         newer.Push(shown);
-        await LoadAsync(next, cancellationToken);
+        await LoadAsync((entries[^1].At.BlockNumber, entries[^1].At.LogIndex), cancellationToken);
     }
 
     public async Task NewerAsync(CancellationToken cancellationToken)
@@ -54,19 +56,21 @@ public sealed class ConsentTrailView(IConsentTrail trail, IChainEvents changes, 
         return LoadAsync(null, cancellationToken);
     }
 
-    private async Task LoadAsync(TrailPosition? before, CancellationToken cancellationToken)
+    private async Task LoadAsync((ulong Block, int LogIndex)? before, CancellationToken cancellationToken)
     {
         try
         {
-            Page = await trail.PageAsync(Filter with { Before = before }, cancellationToken);
+            var rows = await audit.TrailAsync(Query with { Before = before }, cancellationToken);
+            Entries = rows.Take(PageSize).ToList();
+            HasOlder = rows.Count > PageSize;
             shown = before;
             Problem = null;
             if (before is null) NewerAvailable = false;
         }
-        catch (ConsentException e)
+        catch (AuditException e)
         {
             Problem = e.Message;
-            Page = null;
+            Entries = null;
         }
         catch (Npgsql.NpgsqlException e)
         {

@@ -14,6 +14,8 @@ public static class MarketPagesSetup
         services.AddSingleton<DatasetBuildJobs>();
         services.AddScoped<LiveCohortCounts>();
         services.AddScoped<ConsentTrailView>();
+        services.AddScoped<PurchaseFlow>();
+        services.AddSingleton<CuratorActions>();
         return services;
     }
 }

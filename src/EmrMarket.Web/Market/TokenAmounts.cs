@@ -1,36 +1,30 @@
 using System.Globalization;
 using System.Numerics;
+using EmrMarket.Core.Market;
 
 namespace EmrMarket.Web.Market;
 
 /// <summary>
-/// Prices as people read them: the payment token has 6 decimals (TestDollar locally, a USD stablecoin in
-/// production), so 1,500,000 units read "1.50".
+/// Prices as people type and read them in the catalog, without asking the chain for the token: offers here are paid
+/// in a 6-decimal dollar token (TestDollar locally, a USD stablecoin in production), so 1,500,000 units read "1.5 TUSD".
 /// </summary>
 public static class TokenAmounts
 {
-    public const int Decimals = 6;
-    public const string Symbol = "TUSD";
+    public static TokenInfo Dollar { get; } = new(default, "TUSD", 6);
 
-    private static readonly BigInteger Unit = BigInteger.Pow(10, Decimals);
+    public static string Symbol => Dollar.Symbol;
 
-    public static string Format(BigInteger units)
-    {
-        var whole = BigInteger.DivRem(BigInteger.Abs(units), Unit, out var fraction);
-        var cents = (int)(fraction * 100 / Unit);
-        return $"{(units < 0 ? "-" : "")}{whole.ToString("N0", CultureInfo.InvariantCulture)}.{cents:00} {Symbol}";
-    }
+    public static string Format(BigInteger units) => Dollar.Format(units);
 
     /// <summary>"12.5" → 12,500,000 units; null for empty, negative, or more than 6 decimals.</summary>
     public static BigInteger? Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text) || !decimal.TryParse(text.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var value) || value < 0)
             return null;
-        var scaled = value * (decimal)Math.Pow(10, Decimals);
+        var scaled = value * 1_000_000m;
         return scaled == decimal.Truncate(scaled) ? new BigInteger(scaled) : null;
     }
 
     /// <summary>Units back to the plain text <see cref="Parse"/> reads ("12.5").</summary>
-    public static string ToText(BigInteger units) =>
-        ((decimal)units / (decimal)Math.Pow(10, Decimals)).ToString("0.######", CultureInfo.InvariantCulture);
+    public static string ToText(BigInteger units) => ((decimal)units / 1_000_000m).ToString("0.######", CultureInfo.InvariantCulture);
 }

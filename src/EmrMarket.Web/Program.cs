@@ -1,5 +1,6 @@
 using EmrMarket.Web;
 using EmrMarket.Web.Auth;
+using EmrMarket.Web.Compliance;
 using EmrMarket.Web.Delivery;
 using EmrMarket.Web.Components;
 using EmrMarket.Web.Health;
@@ -27,6 +28,7 @@ app.MapHealthEndpoint();
 app.MapAccountEndpoints();
 app.MapUploadEndpoints();
 app.MapDownloadEndpoints();
+app.MapComplianceEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

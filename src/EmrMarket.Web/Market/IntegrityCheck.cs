@@ -1,3 +1,4 @@
+using EmrMarket.Core.Audit;
 using EmrMarket.Core.Datasets;
 using EmrMarket.Core.Datasets.Packaging;
 using EmrMarket.Core.Delivery;
@@ -45,19 +46,23 @@ public sealed class IntegrityCheck(PackageCheck check, IDatasetStore datasets, I
     }
 
     /// <summary>A package file someone has (a download, a copy), read from <paramref name="package"/>.</summary>
-    public async Task<IntegrityOutcome> VerifyAsync(ulong offerId, Stream package, CancellationToken cancellationToken)
+    public Task<IntegrityOutcome> VerifyAsync(ulong offerId, Stream package, CancellationToken cancellationToken) =>
+        RunAsync(() => check.VerifyAsync(offerId, package, cancellationToken), logger);
+
+    /// <summary>Runs a check; a refusal or an unreachable node or file becomes the outcome's problem, in words.</summary>
+    public static async Task<IntegrityOutcome> RunAsync(Func<Task<PackageVerification>> verify, ILogger logger)
     {
         try
         {
-            return new IntegrityOutcome(await check.VerifyAsync(offerId, package, cancellationToken), null);
+            return new IntegrityOutcome(await verify(), null);
         }
-        catch (DeliveryException e)
+        catch (Exception e) when (e is DeliveryException or AuditException)
         {
             return IntegrityOutcome.Failed(e.Message);
         }
         catch (Exception e) when (e is RpcTransportException or JsonRpcException or IOException)
         {
-            logger.LogWarning("Integrity check of offer {OfferId} could not run: {Error}", offerId, e.Message);
+            logger.LogWarning("Integrity check could not run: {Error}", e.Message);
             return IntegrityOutcome.Failed($"the check could not run ({e.Message}); try again in a moment");
         }
     }

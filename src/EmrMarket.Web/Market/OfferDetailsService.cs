@@ -3,8 +3,6 @@ using System.Text.Json;
 using EmrMarket.Core.Catalog;
 using EmrMarket.Core.Datasets;
 using EmrMarket.Core.Datasets.Packaging;
-using EmrMarket.Deid;
-using EmrMarket.Deid.Reports;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace EmrMarket.Web.Market;
@@ -29,7 +27,7 @@ public sealed class OfferDetailsService(ICatalogQueries catalog, IDatasetStore d
             var dataset = await datasets.FindAsync(entry.DatasetId, cancellationToken)
                 ?? throw new InvalidOperationException($"dataset {entry.DatasetId} of offer {offerId} vanished");
             var counts = await catalog.CountsAsync(dataset.Id, cancellationToken);
-            return (dataset, Tables: await TablesAsync(dataset, cancellationToken), Report: Report(dataset),
+            return (dataset, Tables: await TablesAsync(dataset, cancellationToken), Report: PrivacyReports.TryRead(dataset, logger),
                 Preview: DatasetPreview.From(counts, dataset.CreatedAt.Year));
         });
         var codes = fixedPart.dataset.Cohort["conditionCodes"]?.AsArray().Select(c => c?.GetValue<string>()).OfType<string>().ToList() ?? [];
@@ -52,19 +50,6 @@ public sealed class OfferDetailsService(ICatalogQueries catalog, IDatasetStore d
         {
             logger.LogWarning("Offer page: the package of dataset {DatasetId} cannot be read: {Error}", dataset.Id, e.Message);
             return [];
-        }
-    }
-
-    private DeidReport? Report(DatasetRecord dataset)
-    {
-        try
-        {
-            return DeidReport.FromJson(dataset.Privacy.ToJsonString());
-        }
-        catch (Exception e) when (e is JsonException or DeidException or NotSupportedException)
-        {
-            logger.LogWarning("Offer page: the privacy report of dataset {DatasetId} cannot be read: {Error}", dataset.Id, e.Message);
-            return null;
         }
     }
 

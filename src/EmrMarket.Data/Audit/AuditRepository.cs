@@ -18,21 +18,26 @@ public sealed class AuditRepository(NpgsqlDataSource dataSource) : IAuditStore
 
     public async Task<IReadOnlyList<ConsentTrailEntry>> TrailAsync(ConsentTrailQuery query, CancellationToken cancellationToken)
     {
-        // The window sees a patient's whole history (so the first change in a time window still knows what it replaced);
-        // the filters apply to its output. mask: the purposes a grant or revocation must touch.
+        // Newest first along the primary key, each listed change looking up the patient's change before and after it
+        // (one probe each on the (patient, block, log) index), so a page costs the same whatever the trail's length.
+        // mask: the purposes a grant or revocation must touch.
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<EntryRow>(new CommandDefinition($"""
             select {EntryColumns} from (
-                select h.*,
-                       lag(purposes, 1, 0::bigint) over w as previous_purposes,
-                       lag(expiry, 1, 0::numeric) over w as previous_expiry,
-                       lead(block_time) over w as superseded_at
+                select h.*, coalesce(p.purposes, 0::bigint) as previous_purposes, coalesce(p.expiry, 0::numeric) as previous_expiry,
+                       n.block_time as superseded_at
                 from chain_consent_history h
-                where @patient::text is null or patient = @patient
-                window w as (partition by patient order by block_number, log_index)) x
-            where (@from::timestamptz is null or block_time >= @from) and (@to::timestamptz is null or block_time < @to)
-              and (@beforeBlock::bigint is null or (block_number, log_index) < (@beforeBlock, @beforeLog))
-              and case @kind
+                left join lateral (select e.purposes, e.expiry from chain_consent_history e
+                                   where e.patient = h.patient and (e.block_number, e.log_index) < (h.block_number, h.log_index)
+                                   order by e.block_number desc, e.log_index desc limit 1) p on true
+                left join lateral (select e.block_time from chain_consent_history e
+                                   where e.patient = h.patient and (e.block_number, e.log_index) > (h.block_number, h.log_index)
+                                   order by e.block_number, e.log_index limit 1) n on true
+                where (@patient::text is null or h.patient = @patient)
+                  and (@from::timestamptz is null or h.block_time >= @from) and (@to::timestamptz is null or h.block_time < @to)
+                  and (@beforeBlock::bigint is null or (h.block_number, h.log_index) < (@beforeBlock, @beforeLog))
+                order by h.block_number desc, h.log_index desc) x
+            where case @kind
                     when 'grant' then (purposes & ~previous_purposes & @mask) <> 0
                     when 'revoke' then (previous_purposes & ~purposes & @mask) <> 0
                     else @purpose::bigint is null or ((purposes | previous_purposes) & @mask) <> 0

@@ -19,6 +19,7 @@ public static class WebServiceCollectionExtensions
 
         services.AddEmrAuth();
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddOptions<ExplorerOptions>().BindConfiguration(ExplorerOptions.Section);
         services.AddScoped<UploadSession>();
         services.AddMarketPages();
         services.AddSingleton<HealthMonitor>();

@@ -6,6 +6,7 @@ using EmrMarket.Web.Health;
 using EmrMarket.Web.Infrastructure;
 using EmrMarket.Web.Market;
 using EmrMarket.Web.Uploads;
+using EmrMarket.Web.Wallets;
 
 namespace EmrMarket.Web;
 
@@ -22,6 +23,7 @@ public static class WebServiceCollectionExtensions
         services.AddOptions<ExplorerOptions>().BindConfiguration(ExplorerOptions.Section);
         services.AddScoped<UploadSession>();
         services.AddMarketPages();
+        services.AddScoped<BrowserWallet>();
         services.AddSingleton<HealthMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<HealthMonitor>());
         services.AddHostedService<DatabaseMigrator>();

@@ -36,24 +36,7 @@ public sealed class ChainApp : IAsyncDisposable
     public static async Task<ChainApp> StartAsync(string connectionString, DeployedChain chain, string masterKey, bool workers,
         IDictionary<string, string?>? settings, Action<IServiceCollection>? configure)
     {
-        var values = new Dictionary<string, string?>
-        {
-            ["Database:ConnectionString"] = connectionString,
-            ["Chain:RpcUrl"] = chain.RpcUrl.ToString(),
-            ["Chain:ChainId"] = chain.ChainId.ToString(),
-            ["Chain:DeploymentFile"] = chain.DeploymentFile,
-            ["Chain:AdminKey"] = Key(chain.Admin),
-            ["Chain:RelayerKey"] = Key(chain.Relayer),
-            ["Chain:CuratorKey"] = Key(chain.Curator),
-            ["Encryption:MasterKey"] = masterKey,
-            ["Outbox:PollInterval"] = "00:00:00.050",
-            ["Outbox:IdlePollInterval"] = "00:00:00.200",
-            ["Outbox:RebroadcastAfter"] = "00:00:01",
-            ["Outbox:ErrorBackoff"] = "00:00:00.200",
-            ["Indexer:PollInterval"] = "00:00:00.050",
-            ["Indexer:ErrorBackoff"] = "00:00:00.200",
-            ["Consent:FlushInterval"] = "00:00:00.050",
-        };
+        var values = Settings(connectionString, chain, masterKey);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             if (value is null) values.Remove(key);
@@ -82,6 +65,29 @@ public sealed class ChainApp : IAsyncDisposable
         await app.Get<ChainNotificationListener>().Listening.WaitAsync(TimeSpan.FromSeconds(30));
         return app;
     }
+
+    /// <summary>
+    /// The configuration of an app instance on this database and deployment, with every chain key and fast polling:
+    /// what <see cref="StartAsync"/> uses, and what a web app instance in a test needs to run the same workers.
+    /// </summary>
+    public static Dictionary<string, string?> Settings(string connectionString, DeployedChain chain, string masterKey) => new()
+    {
+        ["Database:ConnectionString"] = connectionString,
+        ["Chain:RpcUrl"] = chain.RpcUrl.ToString(),
+        ["Chain:ChainId"] = chain.ChainId.ToString(),
+        ["Chain:DeploymentFile"] = chain.DeploymentFile,
+        ["Chain:AdminKey"] = Key(chain.Admin),
+        ["Chain:RelayerKey"] = Key(chain.Relayer),
+        ["Chain:CuratorKey"] = Key(chain.Curator),
+        ["Encryption:MasterKey"] = masterKey,
+        ["Outbox:PollInterval"] = "00:00:00.050",
+        ["Outbox:IdlePollInterval"] = "00:00:00.200",
+        ["Outbox:RebroadcastAfter"] = "00:00:01",
+        ["Outbox:ErrorBackoff"] = "00:00:00.200",
+        ["Indexer:PollInterval"] = "00:00:00.050",
+        ["Indexer:ErrorBackoff"] = "00:00:00.200",
+        ["Consent:FlushInterval"] = "00:00:00.050",
+    };
 
     public static string Key(PrivateKey key) => Hex.Encode(key.ExportBytes());
 

@@ -21,8 +21,7 @@ public static class UserErrors
 {
     public static string Describe(Exception exception) => exception switch
     {
-        ConsentException or WalletException or AccountException or DatasetException or DeliveryException or OutboxException
-            or UnknownProviderException => Sentence(exception.Message),
+        _ when IsRefusal(exception) => Sentence(exception.Message),
         ChainNotDeployedException => "The ledger is not set up yet (no contracts are deployed). Try again later, or tell the platform operator.",
         ChainNotIndexedException => "The ledger has not been read up to date yet. Try again in a few seconds.",
         RpcTransportException or JsonRpcException or HttpRequestException or TimeoutException =>
@@ -31,6 +30,10 @@ public static class UserErrors
         OperationCanceledException => "The request was cancelled before it finished. Try again.",
         _ => "Something went wrong on our side, and nothing was changed. Try again; if it keeps happening, tell the platform operator.",
     };
+
+    /// <summary>A use case refused the request and said why for the person (nothing is broken; nothing to log).</summary>
+    public static bool IsRefusal(Exception exception) => exception is ConsentException or WalletException or AccountException
+        or DatasetException or DeliveryException or OutboxException or UnknownProviderException;
 
     private static string Sentence(string message)
     {

@@ -17,9 +17,10 @@ public sealed class LiveApp : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public static async Task<LiveApp> StartAsync(string postgres, Uri rpcUrl, string deploymentFile)
+    public static async Task<LiveApp> StartAsync(string postgres, Uri rpcUrl, string deploymentFile,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var factory = new EmrWebFactory(postgres, rpcUrl, deploymentFile);
+        var factory = new EmrWebFactory(postgres, rpcUrl, deploymentFile, settings);
         factory.UseKestrel(0);
         factory.StartServer();
         await factory.Services.GetRequiredService<EmrMarket.Data.MigrationRunner>().MigrateAsync(default);

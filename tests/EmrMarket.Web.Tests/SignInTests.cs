@@ -56,6 +56,27 @@ public sealed class SignInTests(PostgresDatabase database) : IClassFixture<Postg
         Assert.Equal("/catalog", response.Headers.Location?.OriginalString);
     }
 
+    [Theory]
+    [InlineData("/", "/catalog")]
+    [InlineData("", "/catalog")]
+    [InlineData("/account/wallet", "/account/wallet")]
+    public async Task Login_ReturnUrl_StartPageOrNoneLeadsToTheRolesPage(string returnUrl, string expected)
+    {
+        var client = NewClient();
+
+        using var response = await PostLoginAsync(client, _email, Password, returnUrl);
+
+        Assert.Equal(expected, response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task LoginPage_NoReturnUrl_PostsNone()
+    {
+        var html = await NewClient().GetStringAsync(new Uri("/account/login", UriKind.Relative));
+
+        Assert.Contains("name=\"returnUrl\" value=\"\"", html);
+    }
+
     [Fact]
     public async Task Login_WithoutAntiforgeryToken_IsRejected()
     {

@@ -27,7 +27,9 @@ public static class AccountEndpoints
             return TypedResults.LocalRedirect(back);
         }
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AccountClaims.ToPrincipal(result.Account!));
-        return TypedResults.LocalRedirect(SafeRedirect.LocalOrDefault(returnUrl, HomeFor(result.Account!)));
+        // The start page is no destination of its own: signing in from it leads to the role's page.
+        var home = HomeFor(result.Account!);
+        return TypedResults.LocalRedirect(returnUrl == "/" ? home : SafeRedirect.LocalOrDefault(returnUrl, home));
     }
 
     private static async Task<IResult> SignOutAsync(HttpContext context)

@@ -2,6 +2,7 @@ using EmrMarket.Core;
 using EmrMarket.Data;
 using EmrMarket.Data.Chain;
 using EmrMarket.Web.Auth;
+using EmrMarket.Web.Chain;
 using EmrMarket.Web.Health;
 using EmrMarket.Web.Infrastructure;
 using EmrMarket.Web.Market;
@@ -24,6 +25,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<UploadSession>();
         services.AddMarketPages();
         services.AddScoped<BrowserWallet>();
+        services.AddSingleton<TransactionLookup>();
         services.AddSingleton<HealthMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<HealthMonitor>());
         services.AddHostedService<DatabaseMigrator>();

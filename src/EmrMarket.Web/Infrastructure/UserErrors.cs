@@ -7,6 +7,7 @@ using EmrMarket.Core.Consent;
 using EmrMarket.Core.Datasets;
 using EmrMarket.Core.Delivery;
 using EmrMarket.Core.Ingest;
+using EmrMarket.Core.Market;
 using EmrMarket.Core.Wallets;
 using EmrMarket.Ledger.Rpc;
 
@@ -23,6 +24,7 @@ public static class UserErrors
     {
         _ when IsRefusal(exception) => Sentence(exception.Message),
         ChainNotDeployedException => "The ledger is not set up yet (no contracts are deployed). Try again later, or tell the platform operator.",
+        ChainUnavailableException => "The ledger node cannot be reached right now, and nothing was sent. Try again in a minute.",
         ChainNotIndexedException => "The ledger has not been read up to date yet. Try again in a few seconds.",
         RpcTransportException or JsonRpcException or HttpRequestException or TimeoutException =>
             "The ledger node cannot be reached right now. Try again in a minute.",
@@ -33,7 +35,7 @@ public static class UserErrors
 
     /// <summary>A use case refused the request and said why for the person (nothing is broken; nothing to log).</summary>
     public static bool IsRefusal(Exception exception) => exception is ConsentException or WalletException or AccountException
-        or DatasetException or DeliveryException or OutboxException or UnknownProviderException;
+        or DatasetException or DeliveryException or OutboxException or UnknownProviderException or MarketException;
 
     private static string Sentence(string message)
     {

@@ -38,8 +38,15 @@ public class ChainWorld : IAsyncLifetime
         App = await StartInstanceAsync();
     }
 
-    public Task<LiveApp> StartInstanceAsync() =>
-        LiveApp.StartAsync(ConnectionString, Chain.RpcUrl, Chain.DeploymentFile, ChainApp.Settings(ConnectionString, Chain, MasterKey));
+    public Task<LiveApp> StartInstanceAsync()
+    {
+        var settings = ChainApp.Settings(ConnectionString, Chain, MasterKey);
+        foreach (var (key, value) in ExtraSettings) settings[key] = value;
+        return LiveApp.StartAsync(ConnectionString, Chain.RpcUrl, Chain.DeploymentFile, settings);
+    }
+
+    /// <summary>Settings a derived world adds to every instance.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
     /// <summary>A new account in <paramref name="role"/>, with a custodial wallet unless told otherwise.</summary>
     public async Task<TestAccount> NewAccountAsync(string role, string? name = null, bool wallet = true)

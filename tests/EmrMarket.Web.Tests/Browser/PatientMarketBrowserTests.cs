@@ -75,6 +75,44 @@ public sealed class PatientMarketBrowserTests(BrowserSession browser, MarketChai
         Assert.Empty(errors);
     }
 
+    [Fact]
+    public async Task Live_TwoAppInstances_ConsentPurchaseAndClaimShowOnTheOtherWithoutReload()
+    {
+        await using var second = await world.StartInstanceAsync();
+        var (dataset, offerId) = await world.BuildAndListAsync("Live test");
+        var (patient, wallet, weight) = await MemberAsync(dataset, 2);
+        var (watching, watchingErrors) = await browser.NewPageAsync(world.App.BaseUrl);
+        var (acting, actingErrors) = await browser.NewPageAsync(second.BaseUrl);
+        await watching.SignInAsync(patient);
+        await acting.SignInAsync(patient);
+        var history = watching.GetByTestId("consent-history").Locator("tbody tr");
+        await Expect(history).ToHaveCountAsync(1);
+
+        await acting.GetByRole(AriaRole.Switch, new() { Name = "Genetic studies" }).UncheckAsync();
+        await acting.GetByRole(AriaRole.Button, new() { Name = "Save my consent" }).ClickAsync();
+        await acting.GetByRole(AriaRole.Button, new() { Name = "Yes, save it" }).ClickAsync();
+
+        await Expect(history).ToHaveCountAsync(2, new() { Timeout = 30_000 });
+        await Expect(watching.GetByTestId("consent-current")).Not.ToContainTextAsync("Genetic studies");
+        await Expect(watching.GetByRole(AriaRole.Switch, new() { Name = "Genetic studies" })).Not.ToBeCheckedAsync();
+
+        await watching.OpenAsync("/patient/datasets");
+        await acting.OpenAsync("/patient/datasets");
+        var watched = watching.GetByTestId("earning").Filter(new() { HasText = "Live test" });
+        await Expect(watched.GetByTestId("claimable")).ToHaveTextAsync("0 TUSD");
+        await world.BuyAsync(offerId);
+        var expected = Dollars(await MarketplaceAsync<BigInteger>("claimable", new BigInteger(offerId), wallet, weight));
+        await Expect(watched.GetByTestId("claimable")).ToHaveTextAsync(expected, new() { Timeout = 15_000 });
+
+        await acting.GetByRole(AriaRole.Button, new() { Name = "Claim all" }).ClickAsync();
+        await acting.GetByRole(AriaRole.Button, new() { Name = "Yes, claim it" }).ClickAsync();
+
+        await Expect(watched.GetByTestId("claimable")).ToHaveTextAsync("0 TUSD", new() { Timeout = 30_000 });
+        await Expect(watched.GetByTestId("claimed")).ToHaveTextAsync(expected);
+        Assert.Empty(watchingErrors);
+        Assert.Empty(actingErrors);
+    }
+
     /// <summary>The n-th test patient who is in the dataset, with their wallet and payout weight.</summary>
     private async Task<(TestAccount Patient, EthAddress Wallet, BigInteger Weight)> MemberAsync(DatasetRecord dataset, int n)
     {

@@ -1,6 +1,7 @@
 using EmrMarket.Core.Ingest;
 using EmrMarket.Fhir;
 using Microsoft.AspNetCore.Components.Forms;
+using EmrMarket.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace EmrMarket.Web.Uploads;
@@ -43,7 +44,8 @@ public sealed class UploadSession(IngestService ingest, IOptions<IngestOptions> 
     {
         var ready = Items.Where(i => i.Problem is null).ToList();
         if (Running || ready.Count == 0) return;
-        Running = true;
+        foreach (var item in ready) (item.BytesRead, item.Result) = (0, null);
+        (Result, Error, Running) = (null, null, true);
         Changed?.Invoke();
         _ = Task.Run(() => RunAsync(providerCode, actor, ready));
     }
@@ -55,10 +57,20 @@ public sealed class UploadSession(IngestService ingest, IOptions<IngestOptions> 
             var sources = items.Select(item => new IngestSource(item.File.Name, item.Format!.Value, _ =>
                 ValueTask.FromResult<Stream>(new ProgressStream(item.File.OpenReadStream(MaxFileBytes), read =>
                 {
+                    var before = item.Percent;
                     item.BytesRead = read;
-                    Changed?.Invoke();
+                    // A render per whole percent, not per buffer read: the circuit stays responsive on large files.
+                    if (item.Percent != before) Changed?.Invoke();
                 })))).ToList();
             var summary = await ingest.IngestAsync(new IngestRequest(providerCode, actor, sources), CancellationToken.None);
+            var results = summary.Files.ToList();
+            foreach (var item in items)
+            {
+                var match = results.FirstOrDefault(r => r.Source == item.File.Name);
+                if (match is null) continue;
+                item.Result = match;
+                results.Remove(match);
+            }
             Result = UploadResult.From(summary);
         }
         catch (Exception e) when (e is IOException or InvalidOperationException or UnknownProviderException)
@@ -66,19 +78,15 @@ public sealed class UploadSession(IngestService ingest, IOptions<IngestOptions> 
             logger.LogWarning(e, "Upload for {Provider} failed", providerCode);
             Error = $"The upload stopped: {e.Message}. Nothing of the file being read was stored; try again.";
         }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Upload for {Provider} failed", providerCode);
+            Error = UserErrors.Describe(e);
+        }
         finally
         {
             Running = false;
             Changed?.Invoke();
         }
     }
-}
-
-public sealed class UploadItem(IBrowserFile file, FhirFormat? format, string? problem)
-{
-    public IBrowserFile File { get; } = file;
-    public FhirFormat? Format { get; } = format;
-    public string? Problem { get; } = problem;
-    public long BytesRead { get; set; }
-    public int Percent => File.Size == 0 ? 100 : (int)(100 * BytesRead / File.Size);
 }

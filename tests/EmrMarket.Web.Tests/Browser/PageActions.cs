@@ -5,10 +5,10 @@ namespace EmrMarket.Web.Tests.Browser;
 /// <summary>Steps most browser tests take.</summary>
 public static class PageActions
 {
-    /// <summary>Signs in through the login form and waits until the role's start page is interactive.</summary>
-    public static async Task SignInAsync(this IPage page, TestAccount account)
+    /// <summary>Signs in through the login form and waits until the role's start page (or <paramref name="returnUrl"/>) is interactive.</summary>
+    public static async Task SignInAsync(this IPage page, TestAccount account, string? returnUrl = null)
     {
-        await page.GotoAsync("/account/login");
+        await page.GotoAsync(returnUrl is null ? "/account/login" : $"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}");
         await page.GetByLabel("E-mail").FillAsync(account.Email);
         await page.GetByLabel("Password").FillAsync(ChainWorld.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();

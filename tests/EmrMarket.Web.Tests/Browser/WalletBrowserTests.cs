@@ -61,8 +61,7 @@ public sealed class WalletBrowserTests(BrowserSession browser, ChainWorld world)
         await page.ExposeFunctionAsync("emrTestPersonalSign", (string hex, string address) =>
             EthAddress.Parse(address) == key.Address ? key.SignMessage(Hex.Decode(hex)).ToString() : "wrong address");
         await page.AddInitScriptAsync(FakeWallet(key.Address, "return await window.emrTestPersonalSign(params[0], params[1]);"));
-        await page.SignInAsync(researcher);
-        await page.OpenAsync("/account/wallet");
+        await page.SignInAsync(researcher, "/account/wallet");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Use my browser wallet's address" }).ClickAsync();
         await Expect(page.GetByLabel("Your wallet's address")).ToHaveValueAsync(key.Address.ToString());

@@ -42,7 +42,7 @@ public sealed class FoundationBrowserTests(BrowserSession browser, PostgresDatab
         var stack = await TestStack.GetAsync();
         await using var app = await LiveApp.StartAsync(database.ConnectionString, stack.RpcUrl, "/nonexistent.json");
         var email = $"c-{Guid.NewGuid():N}@example.test";
-        await app.Services.GetRequiredService<AccountService>().RegisterAsync(email, "Casey Provider", "a long enough password", [Roles.Provider], default);
+        await app.Services.GetRequiredService<AccountService>().RegisterAsync(email, "Casey Compliance", "a long enough password", [Roles.Compliance], default);
         var (page, errors) = await browser.NewPageAsync(app.BaseUrl);
 
         await page.GotoAsync("/account/login");
@@ -50,8 +50,8 @@ public sealed class FoundationBrowserTests(BrowserSession browser, PostgresDatab
         await page.GetByLabel("Password").FillAsync("a long enough password");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
-        await Assertions.Expect(page.Locator("header .who")).ToHaveTextAsync("Casey Provider");
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Uploads" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("header .who")).ToHaveTextAsync("Casey Compliance");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Compliance" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
         Assert.Empty(errors);

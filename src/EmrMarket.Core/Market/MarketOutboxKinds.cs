@@ -5,6 +5,8 @@ public static class MarketOutboxKinds
 {
     public const string ListOffer = "list-offer";
     public const string OfferChange = "offer-change";
+    public const string RevocationPause = "revocation-pause";
+    public const string RevocationList = "revocation-list";
     public const string Purchase = "purchase";
     public const string Claim = "claim";
     public const string Faucet = "faucet";

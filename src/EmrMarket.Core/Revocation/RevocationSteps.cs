@@ -5,7 +5,7 @@ using EmrMarket.Core.Chain.Outbox;
 using EmrMarket.Core.Chain.ReadModels;
 using EmrMarket.Core.Consent;
 using EmrMarket.Core.Datasets;
-using EmrMarket.Core.Revocation.Internal;
+using EmrMarket.Core.Market.Offers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +14,7 @@ namespace EmrMarket.Core.Revocation;
 /// <summary>
 /// Moves one revocation case a step: pause the offer on chain, rebuild its dataset from the stored request at a
 /// consent block after the revocations, list the new version replacing the old offer (the contract delists it), and
-/// record each step. Every step is idempotent (outbox keys, status-checked transitions), so a restart mid-way resumes.
+/// record each step. The chain writes and the datasets' statuses go through <see cref="OfferService"/>, as a curator's do. Every step is idempotent (outbox keys, status-checked transitions), so a restart mid-way resumes.
 /// </summary>
 public sealed partial class RevocationSteps(
     IRevocationStore store,
@@ -23,7 +23,7 @@ public sealed partial class RevocationSteps(
     IDatasetStore datasets,
     DatasetBuilder builder,
     IChainIndexStore index,
-    IChainDeployment deployment,
+    OfferService offers,
     IOptions<RevocationOptions> options,
     TimeProvider clock,
     ILogger<RevocationSteps> logger)
@@ -49,8 +49,7 @@ public sealed partial class RevocationSteps(
         switch (offer.Status)
         {
             case OfferStatus.Active:
-                var contracts = await deployment.GetAsync(cancellationToken);
-                var id = await outbox.EnqueueAsync(RevocationWrites.Pause(contracts, c.OfferId, c.Attempt), cancellationToken);
+                var id = (await offers.PauseForRevocationAsync(c.OfferId, c.DatasetId, c.Attempt, cancellationToken)).Write.OutboxId;
                 return await MoveAsync(c, c with { Status = RevocationCaseStatus.Pausing, PauseOutboxId = id },
                     [new(RevocationStep.PauseQueued, "pauseOffer queued for the curator key", OutboxId: id)], cancellationToken);
             case OfferStatus.Paused:
@@ -67,8 +66,7 @@ public sealed partial class RevocationSteps(
         var row = await outbox.GetAsync(c.PauseOutboxId!.Value, cancellationToken) ?? throw new InvalidOperationException($"outbox row {c.PauseOutboxId} is gone");
         if (row.Status == OutboxStatus.Confirmed)
         {
-            var dataset = await DatasetAsync(c.DatasetId, cancellationToken);
-            await datasets.SetStatusAsync(dataset.Id, "paused", c.OfferId, cancellationToken);
+            await offers.SyncAsync(cancellationToken);
             return await MoveAsync(c, c with { Status = RevocationCaseStatus.Rebuilding },
                 [new(RevocationStep.Paused, $"paused in block {row.BlockNumber}", row.Id, row.TransactionHash)], cancellationToken);
         }
@@ -125,15 +123,9 @@ public sealed partial class RevocationSteps(
         if (c.ListOutboxId is null)
         {
             var offer = await OfferAsync(c, cancellationToken);
-            var terms = offer.Terms with
-            {
-                ManifestHash = rebuilt.ManifestHash, RowsRoot = rebuilt.RowsRoot, PayoutRoot = rebuilt.PayoutRoot, TotalWeight = rebuilt.TotalWeight,
-                Price = offer.Price,
-            };
-            var contracts = await deployment.GetAsync(cancellationToken);
-            var id = await outbox.EnqueueAsync(RevocationWrites.List(contracts, terms, c.OfferId, rebuilt.Id), cancellationToken);
+            var id = (await offers.ListReplacementAsync(rebuilt, offer, cancellationToken)).Write.OutboxId;
             return await MoveAsync(c, c with { ListOutboxId = id },
-                [new(RevocationStep.ListQueued, $"listOffer queued: the new version replaces offer {c.OfferId} at {Purposes.Describe((Purpose)terms.Purpose)}, price {terms.Price}",
+                [new(RevocationStep.ListQueued, $"listOffer queued: the new version replaces offer {c.OfferId} at {Purposes.Describe((Purpose)offer.Terms.Purpose)}, price {offer.Price}",
                     OutboxId: id, NewDatasetId: rebuilt.Id)], cancellationToken);
         }
 
@@ -148,8 +140,7 @@ public sealed partial class RevocationSteps(
         if (row.Status != OutboxStatus.Confirmed) return false;
         if (await store.ReplacementAsync(c.OfferId, rebuilt.ManifestHash, cancellationToken) is not { } newOffer) return false;
 
-        await datasets.SetStatusAsync(rebuilt.Id, "listed", newOffer, cancellationToken);
-        await datasets.SetStatusAsync(c.DatasetId, "superseded", null, cancellationToken);
+        await offers.SyncAsync(cancellationToken);
         LogRelisted(c.OfferId, newOffer);
         return await MoveAsync(c, c with { Status = RevocationCaseStatus.Done, NewOfferId = newOffer },
         [

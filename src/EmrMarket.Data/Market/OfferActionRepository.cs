@@ -94,7 +94,7 @@ public sealed class OfferActionRepository(NpgsqlDataSource dataSource) : IOfferA
         public long? OfferId { get; init; }
         public string Kind { get; init; } = "";
         public string? Price { get; init; }
-        public Guid AccountId { get; init; }
+        public Guid? AccountId { get; init; }
         public DateTime CreatedAt { get; init; }
         public bool Indexed { get; init; }
 

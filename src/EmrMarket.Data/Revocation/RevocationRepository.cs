@@ -61,8 +61,11 @@ public sealed class RevocationRepository(NpgsqlDataSource dataSource) : IRevocat
     }
 
     /// <summary>
-    /// Patients of datasets on sale whose consent does not cover the offer's purpose by hasConsent's rule at the cursor's
-    /// block time (all purpose bits granted, expiry 0 or later). Offers that can no longer sell (ended, sold out) are left alone.
+    /// Patients of datasets on sale who were covered for the offer's purpose at the dataset's consent block and are no
+    /// longer covered at the cursor's block time (hasConsent's rule: all purpose bits granted, expiry 0 or later): they
+    /// revoked, or their consent expired, after the snapshot the dataset was built from. A patient not covered at the
+    /// snapshot never consented to what the dataset holds, so no revocation of theirs can be what changed; such datasets
+    /// are the builder's error, not a case. Offers that can no longer sell (ended, sold out) are left alone.
     /// </summary>
     private static async Task<List<AffectedRow>> AffectedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string filter,
         object parameters, CancellationToken cancellationToken)
@@ -77,11 +80,19 @@ public sealed class RevocationRepository(NpgsqlDataSource dataSource) : IRevocat
             from head, chain_offers o
             join datasets d on d.manifest_hash = o.manifest_hash
             join dataset_patients dp on dp.dataset_id = d.id
-            left join chain_consents c on c.patient = dp.wallet
+            join lateral (
+                select s.purposes, s.expiry from chain_consent_history s
+                where s.patient = dp.wallet and s.block_number <= d.consent_block
+                order by s.block_number desc, s.log_index desc limit 1) snap on true
+            join chain_consents c on c.patient = dp.wallet
             where o.status = 1
               and (o.end_time = 0 or o.end_time > head.now)
               and (o.licence_cap = 0 or o.licences_sold < o.licence_cap)
-              and (c.patient is null or (c.purposes & o.purpose) <> o.purpose or (c.expiry <> 0 and c.expiry <= head.now))
+              and (snap.purposes & o.purpose) = o.purpose
+              and (snap.expiry = 0 or snap.expiry > (
+                    select extract(epoch from b.block_time)::numeric from chain_blocks b
+                    where b.block_number <= d.consent_block order by b.block_number desc limit 1))
+              and ((c.purposes & o.purpose) <> o.purpose or (c.expiry <> 0 and c.expiry <= head.now))
               and ({filter})
             order by o.offer_id, dp.wallet
             """, arguments, transaction, cancellationToken: cancellationToken))).ToList();
@@ -213,21 +224,20 @@ public sealed class RevocationRepository(NpgsqlDataSource dataSource) : IRevocat
         public Guid DatasetId { get; init; }
         public string Wallet { get; init; } = "";
         public long OfferPurpose { get; init; }
-        public long? Granted { get; init; }
-        public string? Expiry { get; init; }
-        public long? Version { get; init; }
-        public long? ConsentBlock { get; init; }
-        public int? ConsentLogIndex { get; init; }
-        public byte[]? ConsentTx { get; init; }
+        public long Granted { get; init; }
+        public string Expiry { get; init; } = "0";
+        public long Version { get; init; }
+        public long ConsentBlock { get; init; }
+        public int ConsentLogIndex { get; init; }
+        public byte[] ConsentTx { get; init; } = [];
 
         public string Describe()
         {
             var needs = Purposes.Describe((Purpose)OfferPurpose);
-            if (Granted is not { } granted) return $"no consent on record; the offer needs {needs}";
-            var expiry = ulong.Parse(Expiry ?? "0", CultureInfo.InvariantCulture);
-            var missing = (Purpose)(OfferPurpose & ~granted);
+            var expiry = ulong.Parse(Expiry, CultureInfo.InvariantCulture);
+            var missing = (Purpose)(OfferPurpose & ~Granted);
             return missing != Purpose.None
-                ? $"consent version {Version} grants {Purposes.Describe((Purpose)granted)}; the offer needs {needs} ({Purposes.Describe(missing)} missing)"
+                ? $"consent version {Version} grants {Purposes.Describe((Purpose)Granted)}; the offer needs {needs} ({Purposes.Describe(missing)} missing)"
                 : $"consent version {Version} expired at {DateTimeOffset.FromUnixTimeSeconds((long)expiry):u}; the offer needs {needs}";
         }
     }

@@ -1,10 +1,13 @@
 using System.Numerics;
+using System.Text.Json.Nodes;
 using EmrMarket.Core.Chain;
+using EmrMarket.Core.Chain.Indexing;
 using EmrMarket.Core.Chain.ReadModels;
 using EmrMarket.Core.Consent;
 using EmrMarket.Core.Datasets;
 using EmrMarket.Core.Delivery;
 using EmrMarket.Core.Revocation;
+using EmrMarket.Ledger.Crypto;
 using EmrMarket.Ledger.Primitives;
 using EmrMarket.Testing;
 
@@ -146,6 +149,28 @@ public sealed class RevocationTests(MarketWorld world) : IClassFixture<MarketWor
 
         Assert.Equal(RevocationCaseStatus.Done, settled.Status);
         Assert.DoesNotContain(patient.Address, await world.WalletsOfAsync(settled.NewDatasetId!.Value));
+    }
+
+    [Fact]
+    public async Task Sweep_DatasetHoldsWalletsNeverCoveredAtItsSnapshot_OpensNoCase()
+    {
+        await using var app = await world.StartMarketAsync();
+        await world.IndexedAsync(app);
+        var block = (await app.Get<IChainIndexStore>().GetCursorAsync(default))!.Block.Number;
+        var tree = PayoutTree.FromWeights([(PrivateKey.Generate().Address, 2), (PrivateKey.Generate().Address, 3)]);
+        var dataset = new DatasetRecord(Guid.CreateVersion7(), "Never consented", "wallets without consent", (ulong)Purpose.AcademicResearch,
+            new JsonObject(), new JsonObject(), new JsonObject(), block, "built", tree.Leaves.Count, (long)tree.TotalWeight,
+            Keccak256.Hash(Guid.NewGuid().ToByteArray()), Keccak256.Hash(Guid.NewGuid().ToByteArray()), tree.Root, tree.TotalWeight,
+            "/nonexistent/package.zip", 0, null, null, "test", DateTimeOffset.UtcNow);
+        await app.Get<IDatasetStore>().SaveAsync(dataset, tree.Leaves.Select(l => (Guid.NewGuid(), l.Wallet)).ToList(), tree.Leaves, default);
+        var offerId = await world.ListAsync(app, dataset, Purpose.AcademicResearch);
+
+        var found = await app.Get<IRevocationStore>().SweepAsync([offerId], default);
+
+        // Nobody in it was covered at the snapshot, so nobody can have revoked since: not a revocation case.
+        Assert.Equal(0, found.Cases);
+        Assert.Null(await app.Get<IRevocationStore>().FindAsync(offerId, default));
+        Assert.Equal(OfferStatus.Active, (await app.Get<IMarketReadModel>().OfferAsync(offerId, default))!.Status);
     }
 
     [Fact]

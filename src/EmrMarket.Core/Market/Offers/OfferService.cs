@@ -114,12 +114,9 @@ public sealed class OfferService(
         await RoleCheck.RequireAsync(accounts, curatorAccountId, Roles.Curator, $"{verb} offers", cancellationToken);
         var dataset = await datasets.FindByOfferAsync(offerId, cancellationToken)
             ?? throw new MarketException($"offer {offerId} is not one of this platform's datasets (or its listing is not indexed yet)");
-        var offer = await market.OfferAsync(offerId, cancellationToken) ?? throw new MarketException($"offer {offerId} is not indexed yet; try again shortly");
+        var offer = await OwnOfferAsync(offerId, cancellationToken);
         var history = await actions.ForDatasetsAsync([dataset.Id], cancellationToken);
         if (Pending(history, dataset, kind, price) is { } same) return same;
-        var curator = await CuratorAddressAsync(cancellationToken);
-        if (offer.Curator != curator)
-            throw new MarketException($"offer {offerId} was listed by {offer.Curator}, another curator; this platform's curator key {curator} does not change it");
         if (check(offer) is { } refusal) throw new MarketException($"offer {offerId} cannot be {Past(kind)}: {refusal}");
 
         var contracts = await _chain.ContractsAsync(cancellationToken);
@@ -133,6 +130,46 @@ public sealed class OfferService(
         var key = $"{MarketOutboxKinds.OfferChange}:{contracts.DataMarketplace.ToLowerHex()}:{offerId}:{verb}:{history.Count}";
         var outboxId = await EnqueueAsync(key, MarketOutboxKinds.OfferChange, contracts, data, cancellationToken);
         return await actions.RecordAsync(new NewOfferAction(dataset.Id, offerId, kind, price, outboxId, curatorAccountId), cancellationToken);
+    }
+
+    /// <summary>
+    /// The platform pauses an offer whose dataset holds a patient who revoked (revocation after listing): no curator, no
+    /// wait for a curator's pending change (the pause must not queue behind it), one write per revocation attempt.
+    /// </summary>
+    internal async Task<OfferAction> PauseForRevocationAsync(ulong offerId, Guid datasetId, int attempt, CancellationToken cancellationToken)
+    {
+        await OwnOfferAsync(offerId, cancellationToken);
+        var contracts = await _chain.ContractsAsync(cancellationToken);
+        var outboxId = await EnqueueAsync($"revocation:pause:{offerId}:{attempt}", MarketOutboxKinds.RevocationPause, contracts,
+            Marketplace.Encode("pauseOffer", (BigInteger)offerId), cancellationToken);
+        return await actions.RecordAsync(new NewOfferAction(datasetId, offerId, OfferActionKind.Pause, null, outboxId, null), cancellationToken);
+    }
+
+    /// <summary>
+    /// The platform lists a dataset rebuilt without revoked patients in place of <paramref name="replaced"/>, on the same
+    /// terms (purpose, token, price, licence cap, end time); the contract delists the old offer in the same transaction.
+    /// </summary>
+    internal async Task<OfferAction> ListReplacementAsync(DatasetRecord rebuilt, ChainOffer replaced, CancellationToken cancellationToken)
+    {
+        var contracts = await _chain.ContractsAsync(cancellationToken);
+        var terms = replaced.Terms with
+        {
+            ManifestHash = rebuilt.ManifestHash, RowsRoot = rebuilt.RowsRoot, PayoutRoot = rebuilt.PayoutRoot, TotalWeight = rebuilt.TotalWeight,
+            Price = replaced.Price,
+        };
+        var outboxId = await EnqueueAsync($"revocation:list:{replaced.OfferId}:{rebuilt.Id}", MarketOutboxKinds.RevocationList, contracts,
+            Marketplace.Encode("listOffer", terms.ToAbi(), replaced.OfferId), cancellationToken);
+        return await actions.RecordAsync(new NewOfferAction(rebuilt.Id, null, OfferActionKind.List, terms.Price, outboxId, null), cancellationToken);
+    }
+
+    /// <summary>The indexed offer, if this platform's curator key listed it (no other key can change it).</summary>
+    private async Task<ChainOffer> OwnOfferAsync(ulong offerId, CancellationToken cancellationToken)
+    {
+        var offer = await market.OfferAsync(offerId, cancellationToken) ?? throw new MarketException($"offer {offerId} is not indexed yet; try again shortly");
+        var curator = await CuratorAddressAsync(cancellationToken);
+        if (offer.Curator != curator)
+            throw new MarketException($"offer {offerId} was listed by {offer.Curator}, another curator; this platform's curator key {curator} does not change it");
+        return offer;
     }
 
     /// <summary>The same request still on its way (a double click) comes back as it is; any other pending change refuses a new one.</summary>

@@ -84,6 +84,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IOutbox, OutboxService>();
         services.AddSingleton<OutboxSender>();
         services.AddSingleton<ChainIndexer>();
+        services.AddSingleton<ChainReindexer>();
 
         services.AddSingleton<ConsentService>();
         services.AddSingleton<ConsentQueries>();

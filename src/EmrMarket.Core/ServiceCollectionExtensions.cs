@@ -50,6 +50,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AccountService>();
         services.AddSingleton<WalletService>();
         services.AddSingleton<DemoSeeder>();
+        services.AddSingleton<DemoMarket>();
         services.AddOptions<DatasetOptions>().Bind(configuration.GetSection(DatasetOptions.Section));
         services.TryAddSingleton<IConsentSnapshot, ChainConsentSnapshot>();
         services.AddSingleton<CohortPreview>();

@@ -1,7 +1,3 @@
-using EmrMarket.Core;
-using EmrMarket.Data;
-using EmrMarket.Data.Chain;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -16,13 +12,7 @@ public sealed class WorkerCommand : ICommand
 
     public async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, CancellationToken cancellationToken)
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Information);
-        builder.Services.AddEmrCore(builder.Configuration);
-        builder.Services.AddEmrData(builder.Configuration);
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<ChainNotificationListener>());
-        builder.Services.AddEmrChainWorkers();
-        using var host = builder.Build();
+        using var host = WorkerHost.Build(LogLevel.Information);
         await output.WriteLineAsync("emr worker: sending, indexing, relaying and anchoring; Ctrl+C stops");
         try
         {

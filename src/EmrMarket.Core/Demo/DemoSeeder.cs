@@ -9,22 +9,26 @@ using EmrMarket.Fhir.Synthetic;
 namespace EmrMarket.Core.Demo;
 
 /// <summary>
-/// Builds the local demo: staff accounts, a hospital with generated patients, patient accounts with wallets.
-/// Every step checks what exists first, so running it again changes nothing.
+/// Builds the local demo: staff accounts, a hospital with generated patients, patient accounts with wallets, and (once
+/// the contracts are deployed) a marketplace with content for every role (<see cref="DemoMarket"/>). Every step checks
+/// what exists first, so running it again changes nothing, and says so.
 /// </summary>
 public sealed class DemoSeeder(
     AccountService accounts,
     IAccountRepository accountRepository,
     WalletService wallets,
+    IWalletRepository walletRepository,
     IIngestStore ingestStore,
     IngestService ingest,
     IPatientDirectory patients,
-    IProviderMembers members)
+    IProviderMembers members,
+    DemoMarket market)
 {
     public const string ProviderCode = "general-hospital";
     public const string ProviderName = "General Hospital";
     public const int PatientCount = 300;
-    public const int PatientAccounts = 3;
+    /// <summary>Demo patients with accounts (patient1 … patient24): enough for k-anonymous demo datasets of consenting patients.</summary>
+    public const int PatientAccounts = 24;
 
     public static string PatientEmail(int n) => $"patient{n}@demo.emrmarket.test";
 
@@ -32,6 +36,7 @@ public sealed class DemoSeeder(
     {
         var created = await DemoAccounts.EnsureStaffAsync(accounts, accountRepository, cancellationToken);
         await log.WriteLineAsync($"staff accounts: {created} created");
+        var changed = created;
 
         if (await ingestStore.FindProviderAsync(ProviderCode, cancellationToken) is null)
             await ingestStore.CreateProviderAsync(ProviderCode, ProviderName, cancellationToken);
@@ -45,19 +50,36 @@ public sealed class DemoSeeder(
             .Select(f => IngestSource.FromFile(f, FhirFormat.Bundle)).ToList();
         var summary = await ingest.IngestAsync(new IngestRequest(ProviderCode, "demo-seed", sources), cancellationToken);
         await log.WriteLineAsync($"records: {summary.Accepted} bundles accepted, {summary.Unchanged} unchanged, {summary.Rejected} rejected");
+        changed += summary.Accepted;
 
         var patientIds = await patients.ListPatientsAsync(ProviderCode, PatientAccounts, cancellationToken);
+        var patientAccounts = new List<Guid>();
+        var registered = 0;
         for (var i = 0; i < patientIds.Count; i++)
         {
             var email = PatientEmail(i + 1);
-            var account = await accountRepository.FindByEmailAsync(email, cancellationToken)
-                ?? await accounts.RegisterAsync(email, $"Demo patient {i + 1}", DemoAccounts.Password, [Roles.Patient], cancellationToken);
+            var account = await accountRepository.FindByEmailAsync(email, cancellationToken);
+            if (account is null)
+            {
+                account = await accounts.RegisterAsync(email, $"Demo patient {i + 1}", DemoAccounts.Password, [Roles.Patient], cancellationToken);
+                registered++;
+            }
             await patients.LinkAsync(patientIds[i], account.Id, cancellationToken);
-            await wallets.EnsureCustodialWalletAsync(account.Id, cancellationToken);
+            changed += await WalletAsync(account.Id, cancellationToken);
+            patientAccounts.Add(account.Id);
         }
         var researcher = await accountRepository.FindByEmailAsync(DemoAccounts.Staff.Single(s => s.Role == Roles.Researcher).Email, cancellationToken);
-        await wallets.EnsureCustodialWalletAsync(researcher!.Id, cancellationToken);
-        await log.WriteLineAsync($"patient accounts: {patientIds.Count} ({PatientEmail(1)} …), each with a custodial wallet");
-        return "demo ready";
+        changed += registered + await WalletAsync(researcher!.Id, cancellationToken);
+        await log.WriteLineAsync($"patient accounts: {patientIds.Count} ({PatientEmail(1)} … {PatientEmail(patientIds.Count)}), {registered} created, each with a custodial wallet");
+
+        changed += await market.SeedAsync(patientAccounts, log, cancellationToken);
+        return changed == 0 ? "demo already seeded: nothing changed" : $"demo ready ({changed} changes)";
+    }
+
+    private async Task<int> WalletAsync(Guid accountId, CancellationToken cancellationToken)
+    {
+        if (await walletRepository.FindByAccountAsync(accountId, cancellationToken) is not null) return 0;
+        await wallets.EnsureCustodialWalletAsync(accountId, cancellationToken);
+        return 1;
     }
 }

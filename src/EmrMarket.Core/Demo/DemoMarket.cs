@@ -145,6 +145,9 @@ public sealed class DemoMarket(
             if (!earnings.Items.Any(e => e.Claimable > 0)) continue;
             var claim = await payouts.ClaimAllAsync(patientAccounts[i], cancellationToken);
             await ConfirmedAsync(claim.Write.OutboxId, $"the payout claim of {DemoSeeder.PatientEmail(i + 1)}", cancellationToken);
+            var account = patientAccounts[i];
+            await UntilAsync(() => payouts.ClaimsAsync(account, 1, cancellationToken), c => c.Count > 0 && c[0].Indexed,
+                $"the payout claim of {DemoSeeder.PatientEmail(i + 1)} indexed", cancellationToken);
             await log.WriteLineAsync($"payouts: {DemoSeeder.PatientEmail(i + 1)} claimed {string.Join(", ", claim.Items.Select(c => $"{c.Amount} units of offer {c.OfferId}"))}");
             return 1;
         }

@@ -1,6 +1,6 @@
 namespace EmrMarket.Web.Infrastructure;
 
-/// <summary>Where transaction and address links point. Bound from the "Explorer" section.</summary>
+/// <summary>Where transaction links point. Bound from the "Explorer" section.</summary>
 public sealed class ExplorerOptions
 {
     public const string Section = "Explorer";
@@ -10,7 +10,4 @@ public sealed class ExplorerOptions
     /// "https://explorer.example/tx/{0}"), or by default the app's own page that reads the receipt from the node.
     /// </summary>
     public string TransactionUrl { get; set; } = "/chain/tx/{0}";
-
-    /// <summary>An address's page on a block explorer, "{0}" standing for the address; none by default.</summary>
-    public string? AddressUrl { get; set; }
 }

@@ -44,7 +44,7 @@ public sealed class ComponentHost : IAsyncDisposable
          .. roles.Select(r => new Claim(ClaimTypes.Role, r))], "test"));
 
     /// <summary>Renders <typeparamref name="T"/> with the parameters (waiting for its async initialisation) and parses the HTML.</summary>
-    public async Task<IDocument> RenderAsync<T>(IDictionary<string, object?>? parameters = null) where T : IComponent
+    public async Task<IDocument> RenderAsync<T>(Dictionary<string, object?>? parameters = null) where T : IComponent
     {
         var html = await _renderer.Dispatcher.InvokeAsync(async () =>
         {

@@ -3,6 +3,7 @@ using EmrMarket.Core.Consent;
 using EmrMarket.Ledger.Primitives;
 using EmrMarket.Web.Components.Shared;
 using EmrMarket.Web.Infrastructure;
+using EmrMarket.Web.Market;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EmrMarket.Web.Tests.Components;
@@ -60,14 +61,27 @@ public sealed class SharedComponentTests
     }
 
     [Fact]
-    public async Task AddressText_Whole_ShowsTheChecksummedAddress()
+    public async Task HashText_Whole_ShowsTheWholeValue()
     {
         var address = EthAddress.Parse("0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed");
         await using var host = new ComponentHost();
 
-        var code = (await host.RenderAsync<AddressText>(new Dictionary<string, object?> { ["Address"] = address, ["Whole"] = true })).QuerySelector("code")!;
+        var code = (await host.RenderAsync<HashText>(new Dictionary<string, object?> { ["Value"] = address.ToString(), ["Whole"] = true, ["TestId"] = "wallet" }))
+            .QuerySelector("[data-testid=wallet]")!;
 
         Assert.Equal("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", code.TextContent);
+    }
+
+    [Fact]
+    public async Task HashText_Default_ShowsItShortAndGivesReadersTheWholeValue()
+    {
+        await using var host = new ComponentHost();
+
+        var code = (await host.RenderAsync<HashText>(new Dictionary<string, object?> { ["Value"] = Tx.ToString() })).QuerySelector("code")!;
+
+        Assert.Equal("0xab12…ab12", code.QuerySelector("[aria-hidden=true]")!.TextContent);
+        Assert.Equal(Tx.ToString(), code.QuerySelector(".visually-hidden")!.TextContent);
+        Assert.Equal(Tx.ToString(), code.GetAttribute("title"));
     }
 
     [Fact]
@@ -123,20 +137,23 @@ public sealed class SharedComponentTests
 
     public static TheoryData<string, int, string> Amounts => new()
     {
-        { "0", 6, "0.00" },
-        { "1", 6, "0.000001" },
-        { "1234500", 6, "1.2345" },
-        { "1000000", 6, "1.00" },
-        { "123456789012345", 6, "123,456,789.012345" },
-        { "-2500000", 6, "-2.50" },
-        { "42", 0, "42" },
-        { "1000000000000000000", 18, "1.00" },
+        { "0", 6, "0 TUSD" },
+        { "1", 6, "0.000001 TUSD" },
+        { "1234500", 6, "1.2345 TUSD" },
+        { "1000000", 6, "1 TUSD" },
+        { "123456789012345", 6, "123,456,789.012345 TUSD" },
+        { "-2500000", 6, "-2.5 TUSD" },
+        { "42", 0, "42 TUSD" },
+        { "1000000000000000000", 18, "1 TUSD" },
     };
 
     [Theory]
     [MemberData(nameof(Amounts))]
-    public void TokenAmount_Format_ExactDecimal(string baseUnits, int decimals, string expected) =>
-        Assert.Equal(expected, TokenAmount.Format(BigInteger.Parse(baseUnits), decimals));
+    public void TokenAmounts_Format_ExactDecimalWithTheSymbol(string baseUnits, int decimals, string expected) =>
+        Assert.Equal(expected, (TokenAmounts.Dollar with { Decimals = decimals }).Format(BigInteger.Parse(baseUnits)));
+
+    [Fact]
+    public void TokenAmounts_Format_ReadsTheDollarsSixDecimals() => Assert.Equal("12.5 TUSD", TokenAmounts.Format(12_500_000));
 
     [Fact]
     public async Task TimeText_RendersMachineReadableUtc()

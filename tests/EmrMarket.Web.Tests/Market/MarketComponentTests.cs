@@ -14,13 +14,14 @@ using EmrMarket.Ledger.Primitives;
 using EmrMarket.Web.Components.Pages.Compliance;
 using EmrMarket.Web.Components.Pages.Researcher;
 using EmrMarket.Web.Components.Shared;
+using EmrMarket.Web.Tests.Components;
 
 namespace EmrMarket.Web.Tests.Market;
 
 public sealed class MarketComponentTests : IAsyncLifetime
 {
     private static readonly TokenInfo Dollar = new(PrivateKey.Generate().Address, "TUSD", 6);
-    private readonly MarketComponentHost _host = new();
+    private readonly ComponentHost _host = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -55,7 +56,7 @@ public sealed class MarketComponentTests : IAsyncLifetime
         Assert.Equal("1.5 TUSD", document.QuerySelector(".price")!.TextContent);
         Assert.Contains("5-anonymous", document.Body!.TextContent);
         Assert.Contains("20 %", document.Body.TextContent);
-        Assert.Equal("Academic research", document.QuerySelector(".purpose-tag")!.TextContent);
+        Assert.Equal("Academic research", document.QuerySelector("li.badge")!.TextContent);
         Assert.EndsWith("…", document.QuerySelector("p")!.TextContent);
     }
 

@@ -1,4 +1,3 @@
-using System.Numerics;
 using EmrMarket.Core.Chain;
 using EmrMarket.Core.Chain.Indexing;
 using EmrMarket.Core.Consent;
@@ -74,7 +73,7 @@ public class MarketWorld : ChainDatabase
         return StartAppAsync(workers, values);
     }
 
-    public Contract At(string name) => new(Chain.Rpc, Chain.Address(name), ContractArtifacts.Get(name).Abi);
+    public Contract At(string name) => Chain.Contract(name);
 
     /// <summary>Sets a patient's consent with a direct ConsentRegistry.setConsent; returns the receipt.</summary>
     public Task<TransactionReceipt> SetConsentAsync(PrivateKey patient, Purpose purposes, ulong expiry = 0) =>
@@ -103,12 +102,7 @@ public class MarketWorld : ChainDatabase
     /// <summary>Lists the dataset through the curator key directly (as a curator's tool would); returns the offer id once indexed.</summary>
     public async Task<ulong> ListAsync(ChainApp app, DatasetRecord dataset, Purpose purpose)
     {
-        var marketplace = At(ContractArtifacts.DataMarketplace);
-        var terms = new OfferTerms(dataset.ManifestHash, dataset.RowsRoot, dataset.PayoutRoot, dataset.TotalWeight, (ulong)purpose,
-            Chain.Address(ContractArtifacts.TestDollar), Price, 0, 0);
-        var receipt = await new TransactionSender(Chain.Rpc, Chain.Curator, Chain.ChainId).SendAndWaitAsync(
-            marketplace.Transaction("listOffer", terms.ToAbi(), BigInteger.Zero));
-        var offerId = (ulong)(BigInteger)marketplace.Abi.Event("OfferListed").Decode(receipt.Logs.First(l => l.Address == marketplace.Address))["offerId"]!;
+        var offerId = await Chain.ListOfferAsync(dataset, (ulong)purpose, Price);
         await app.Get<IDatasetStore>().SetStatusAsync(dataset.Id, "listed", offerId, default);
         await IndexedAsync(app);
         return offerId;
@@ -117,15 +111,8 @@ public class MarketWorld : ChainDatabase
     /// <summary>A researcher buys a licence of the offer (TestDollar, approve, purchase) and downloads it once; returns their key.</summary>
     public async Task<PrivateKey> BuyAndDownloadAsync(ChainApp app, ulong offerId, DatasetRecord dataset)
     {
-        var buyer = PrivateKey.Generate();
         var account = await NewAccountAsync(Core.Accounts.Roles.Researcher);
-        await Chain.FundAsync(buyer.Address);
-        var dollar = At(ContractArtifacts.TestDollar);
-        var marketplace = At(ContractArtifacts.DataMarketplace);
-        await new TransactionSender(Chain.Rpc, Chain.Admin, Chain.ChainId).SendAndWaitAsync(dollar.Transaction("mint", buyer.Address, (BigInteger)Price));
-        var sender = new TransactionSender(Chain.Rpc, buyer, Chain.ChainId);
-        await sender.SendAndWaitAsync(dollar.Transaction("approve", marketplace.Address, (BigInteger)Price));
-        await sender.SendAndWaitAsync(marketplace.Transaction("purchase", new BigInteger(offerId), Keccak256.Hash("agreement " + buyer.Address)));
+        var buyer = await Chain.BuyAsync(offerId, Price);
         await app.Get<IDownloadLog>().RecordAsync(new DownloadRecord(dataset.Id, offerId, account, buyer.Address, null, null, DateTimeOffset.UtcNow), default);
         await IndexedAsync(app);
         return buyer;

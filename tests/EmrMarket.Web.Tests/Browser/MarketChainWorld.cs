@@ -1,16 +1,10 @@
-using System.Numerics;
 using EmrMarket.Core.Accounts;
-using EmrMarket.Core.Chain;
 using EmrMarket.Core.Chain.Indexing;
 using EmrMarket.Core.Consent;
 using EmrMarket.Core.Datasets;
 using EmrMarket.Core.Ingest;
 using EmrMarket.Core.Patients;
 using EmrMarket.Fhir.Synthetic;
-using EmrMarket.Ledger.Contracts;
-using EmrMarket.Ledger.Crypto;
-using EmrMarket.Ledger.Primitives;
-using EmrMarket.Ledger.Sending;
 using EmrMarket.Testing;
 
 namespace EmrMarket.Web.Tests.Browser;
@@ -63,37 +57,20 @@ public sealed class MarketChainWorld : ChainWorld
         var policy = new DatasetPolicy { QuasiIdentifiers = ["sex"], K = 2, SuppressionLimit = 0.5 };
         var dataset = (await Get<DatasetBuilder>().BuildAsync(new DatasetRequest(title, "Everyone", new CohortDefinition(),
             (ulong)Purpose.AcademicResearch, policy, ["4548-4"], "curator@example.test"), default)).Dataset;
-        var marketplace = At(ContractArtifacts.DataMarketplace);
-        var terms = new OfferTerms(dataset.ManifestHash, dataset.RowsRoot, dataset.PayoutRoot, dataset.TotalWeight, (ulong)Purpose.AcademicResearch,
-            Chain.Address(ContractArtifacts.TestDollar), Price, 0, 0);
-        var receipt = await new TransactionSender(Chain.Rpc, Chain.Curator, Chain.ChainId).SendAndWaitAsync(
-            marketplace.Transaction("listOffer", terms.ToAbi(), BigInteger.Zero));
-        var offerId = (ulong)(BigInteger)marketplace.Abi.Event("OfferListed").Decode(receipt.Logs.First(l => l.Address == marketplace.Address))["offerId"]!;
+        var offerId = await Chain.ListOfferAsync(dataset, (ulong)Purpose.AcademicResearch, Price);
         await Get<IDatasetStore>().SetStatusAsync(dataset.Id, "listed", offerId, default);
         await IndexedAsync();
         return (dataset, offerId);
     }
 
     /// <summary>A fresh buyer key pays for a licence of the offer directly on chain (mint, approve, purchase).</summary>
-    public async Task BuyAsync(ulong offerId)
-    {
-        var buyer = PrivateKey.Generate();
-        await Chain.FundAsync(buyer.Address);
-        var dollar = At(ContractArtifacts.TestDollar);
-        var marketplace = At(ContractArtifacts.DataMarketplace);
-        await new TransactionSender(Chain.Rpc, Chain.Admin, Chain.ChainId).SendAndWaitAsync(dollar.Transaction("mint", buyer.Address, (BigInteger)Price));
-        var sender = new TransactionSender(Chain.Rpc, buyer, Chain.ChainId);
-        await sender.SendAndWaitAsync(dollar.Transaction("approve", marketplace.Address, (BigInteger)Price));
-        await sender.SendAndWaitAsync(marketplace.Transaction("purchase", new BigInteger(offerId), Keccak256.Hash("agreement " + buyer.Address)));
-    }
+    public Task BuyAsync(ulong offerId) => Chain.BuyAsync(offerId, Price);
 
     public async Task IndexedAsync()
     {
         var head = await Chain.Rpc.BlockNumberAsync();
         await Eventually.WaitAsync(async () => (await Get<IChainIndexStore>().GetCursorAsync(default))?.Block.Number >= head, $"the indexer at block {head}");
     }
-
-    private Contract At(string name) => new(Chain.Rpc, Chain.Address(name), ContractArtifacts.Get(name).Abi);
 
     public override async Task DisposeAsync()
     {

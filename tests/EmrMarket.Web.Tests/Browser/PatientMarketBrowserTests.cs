@@ -2,11 +2,10 @@ using System.Numerics;
 using System.Text.RegularExpressions;
 using EmrMarket.Core.Chain;
 using EmrMarket.Core.Datasets;
-using EmrMarket.Core.Market;
 using EmrMarket.Core.Wallets;
-using EmrMarket.Ledger.Contracts;
 using EmrMarket.Ledger.Primitives;
 using EmrMarket.Testing;
+using EmrMarket.Web.Market;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -32,7 +31,7 @@ public sealed class PatientMarketBrowserTests(BrowserSession browser, MarketChai
 
         var expected = await MarketplaceAsync<BigInteger>("claimable", new BigInteger(offerId), wallet, weight);
         Assert.True(expected > 0);
-        var text = Dollars(expected);
+        var text = TokenAmounts.Format(expected);
         await Expect(row.GetByTestId("claimable")).ToHaveTextAsync(text, new() { Timeout = 15_000 });
         await page.GetByRole(AriaRole.Button, new() { Name = "Claim all" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Claim all your earnings?" });
@@ -101,7 +100,7 @@ public sealed class PatientMarketBrowserTests(BrowserSession browser, MarketChai
         var watched = watching.GetByTestId("earning").Filter(new() { HasText = "Live test" });
         await Expect(watched.GetByTestId("claimable")).ToHaveTextAsync("0 TUSD");
         await world.BuyAsync(offerId);
-        var expected = Dollars(await MarketplaceAsync<BigInteger>("claimable", new BigInteger(offerId), wallet, weight));
+        var expected = TokenAmounts.Format(await MarketplaceAsync<BigInteger>("claimable", new BigInteger(offerId), wallet, weight));
         await Expect(watched.GetByTestId("claimable")).ToHaveTextAsync(expected, new() { Timeout = 15_000 });
 
         await acting.GetByRole(AriaRole.Button, new() { Name = "Claim all" }).ClickAsync();
@@ -127,8 +126,5 @@ public sealed class PatientMarketBrowserTests(BrowserSession browser, MarketChai
     }
 
     private Task<T> MarketplaceAsync<T>(string function, params object?[] arguments) =>
-        new Contract(world.Chain.Rpc, world.Chain.Address(ContractArtifacts.DataMarketplace), ContractArtifacts.Get(ContractArtifacts.DataMarketplace).Abi)
-            .CallAsync<T>(function, arguments);
-
-    private static string Dollars(BigInteger units) => new TokenInfo(default, "TUSD", 6).Format(units);
+        world.Chain.Contract(ContractArtifacts.DataMarketplace).CallAsync<T>(function, arguments);
 }

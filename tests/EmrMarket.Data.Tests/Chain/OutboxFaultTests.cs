@@ -43,6 +43,24 @@ public sealed class OutboxFaultTests(ChainDatabase db) : IClassFixture<ChainData
     }
 
     [Fact]
+    public async Task NodeFailsHalfWayThroughABatch_NoNonceLeftUnused_AllConfirmedOnce()
+    {
+        var writes = new OutboxWrites(db.Chain);
+        var startNonce = await db.Chain.Rpc.GetTransactionCountAsync(db.Chain.Admin.Address);
+        List<long> ids;
+        await using (var enqueuing = await db.StartAppAsync(workers: false)) ids = await writes.EnqueueMintsAsync(enqueuing.Get<IOutbox>(), 8);
+
+        // All eight are queued before the sender starts, so its first batch is four rows and the third estimate fails.
+        var failing = new FailingEstimate(3);
+        await using var app = await db.StartAppAsync(settings: new Dictionary<string, string?> { ["Outbox:MaxInFlight"] = "4" },
+            configure: services => services.AddSingleton(new JsonRpcClient(new HttpClient(failing), db.Chain.RpcUrl)));
+        await writes.WaitConfirmedAsync(app.Get<IOutbox>(), ids, seconds: 30);
+
+        Assert.True(failing.Failed);
+        await writes.AssertExactlyOnceAsync(app.Get<IOutbox>(), ids, startNonce);
+    }
+
+    [Fact]
     public async Task TwoInstances_BothRunningWorkers_EachWriteSentOnceFromOneSenderAtATime()
     {
         var writes = new OutboxWrites(db.Chain);

@@ -93,7 +93,10 @@ public sealed class OutboxSender(
             signing.Next = stored is { } max ? Math.Max(pending, max + 1) : pending;
         }
 
-        var batch = new List<Flight>();
+        // Nonces are handed out only once every row of the batch is checked: a node failure half-way through
+        // (e.g. during a gas estimate) must not use up nonces of a batch that is never persisted nor sent,
+        // or every later transaction waits behind the gap for good.
+        var checkedRows = new List<(OutboxEntry Row, PrivateKey Key, ulong Gas)>();
         var committedCost = flights.Flights.Aggregate(BigInteger.Zero, (sum, f) => sum + f.Signed.MaxCost);
         foreach (var row in ready)
         {
@@ -107,7 +110,7 @@ public sealed class OutboxSender(
             catch (ContractRevertException e)
             {
                 // Earlier writes still in flight may be what this one needs: decide once they are settled.
-                if (flights.Count > 0 || batch.Count > 0) break;
+                if (flights.Count > 0 || checkedRows.Count > 0) break;
                 logger.LogWarning("Outbox {Id} ({Kind}) would revert: {Reason}", row.Id, row.Kind, e.Reason.Message);
                 await session.MarkFailedAsync(row.Id, "reverted in gas estimation, not sent", e.Reason, releaseNonce: false, cancellationToken);
                 continue;
@@ -132,21 +135,21 @@ public sealed class OutboxSender(
                     break;
                 }
             }
-            var signed = new Eip1559Transaction
-            {
-                ChainIdValue = contracts.ChainId,
-                Nonce = signing.TakeNonce(flights.FreeNonces),
-                MaxPriorityFeePerGas = fee.MaxPriorityFeePerGas,
-                MaxFeePerGas = fee.MaxFeePerGas,
-                GasLimit = gas,
-                To = row.To,
-                Value = row.Value,
-                Data = row.Data,
-            }.Sign(key);
-            committedCost += signed.MaxCost;
-            batch.Add(new Flight(row, signed));
+            committedCost += gas * fee.MaxFeePerGas + row.Value;
+            checkedRows.Add((row, key, gas));
         }
-        if (batch.Count == 0) return 0;
+        if (checkedRows.Count == 0) return 0;
+        var batch = checkedRows.Select(c => new Flight(c.Row, new Eip1559Transaction
+        {
+            ChainIdValue = contracts.ChainId,
+            Nonce = signing.TakeNonce(flights.FreeNonces),
+            MaxPriorityFeePerGas = fee.MaxPriorityFeePerGas,
+            MaxFeePerGas = fee.MaxFeePerGas,
+            GasLimit = c.Gas,
+            To = c.Row.To,
+            Value = c.Row.Value,
+            Data = c.Row.Data,
+        }.Sign(c.Key))).ToList();
         await session.MarkSentAsync(batch.Select(f => new SignedOutboxRow(f.Row.Id, f.Signed)).ToList(), cancellationToken);
         await flights.AddAsync(batch, cancellationToken);
         return batch.Count;

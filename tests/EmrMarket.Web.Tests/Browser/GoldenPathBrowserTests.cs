@@ -3,7 +3,6 @@ using EmrMarket.Core.Accounts;
 using EmrMarket.Core.Audit;
 using EmrMarket.Core.Chain;
 using EmrMarket.Core.Datasets;
-using EmrMarket.Core.Market.Purchases;
 using EmrMarket.Core.Patients;
 using EmrMarket.Core.Wallets;
 using EmrMarket.Ledger.Contracts;
@@ -37,7 +36,6 @@ public sealed class GoldenPathBrowserTests(BrowserSession browser, MarketChainWo
         Assert.Contains(patientWallet, (await world.Get<IDatasetStore>().PayoutsAsync(datasetId, default)).Select(l => l.Wallet));
 
         var researcher = await world.NewAccountAsync(Roles.Researcher, "Rey Researcher");
-        await FundAsync(researcher);
         await BuyDownloadAndVerifyAsync(researcher, offerId);
 
         await ClaimAsync(patient, offerId, patientWallet);
@@ -102,14 +100,6 @@ public sealed class GoldenPathBrowserTests(BrowserSession browser, MarketChainWo
         return (datasetId, offerId!.Value);
     }
 
-    private async Task FundAsync(TestAccount researcher)
-    {
-        await world.Get<TestDollarFaucet>().MintAsync(researcher.Id, 100m, null, default);
-        var wallet = await WalletOfAsync(researcher);
-        var dollar = new Contract(world.Chain.Rpc, world.Chain.Address(ContractArtifacts.TestDollar), ContractArtifacts.Get(ContractArtifacts.TestDollar).Abi);
-        await Eventually.WaitAsync(async () => await dollar.CallAsync<BigInteger>("balanceOf", wallet) >= MarketChainWorld.Price, "the faucet's TestDollars", ChainTimeout);
-    }
-
     private async Task BuyDownloadAndVerifyAsync(TestAccount researcher, ulong offerId)
     {
         var (page, errors) = await browser.NewPageAsync(world.App.BaseUrl);
@@ -122,6 +112,9 @@ public sealed class GoldenPathBrowserTests(BrowserSession browser, MarketChainWo
         await card.GetByRole(AriaRole.Link, new() { Name = Title }).ClickAsync();
         await page.WaitForInteractiveAsync();
         await page.GetByTestId("review-purchase").ClickAsync();
+        await Expect(page.GetByTestId("cannot-buy")).ToBeVisibleAsync();
+        await page.GetByTestId("faucet-mint").ClickAsync();
+        await Expect(page.GetByTestId("confirm-purchase")).ToBeVisibleAsync(new() { Timeout = Ms(ChainTimeout) });
         await Expect(page.GetByTestId("quote-total")).ToContainTextAsync("10");
         await Expect(page.GetByTestId("quote-gas")).Not.ToBeEmptyAsync();
         await Expect(page.GetByTestId("confirm-purchase")).ToBeDisabledAsync();
@@ -155,7 +148,7 @@ public sealed class GoldenPathBrowserTests(BrowserSession browser, MarketChainWo
         await Expect(page.GetByTestId("earnings-message")).ToContainTextAsync("Claimed", new() { Timeout = Ms(ChainTimeout) });
         await Expect(row.GetByTestId("claimable")).ToHaveTextAsync("0 TUSD");
         await page.ScreenshotAsync("role-patient-earnings");
-        var marketplace = new Contract(world.Chain.Rpc, world.Chain.Address(ContractArtifacts.DataMarketplace), ContractArtifacts.Get(ContractArtifacts.DataMarketplace).Abi);
+        var marketplace = world.Chain.Contract(ContractArtifacts.DataMarketplace);
         Assert.True(await marketplace.CallAsync<BigInteger>("claimedBy", new BigInteger(offerId), wallet) > 0);
         Assert.Empty(errors);
     }

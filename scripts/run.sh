@@ -21,7 +21,7 @@ export Encryption__MasterKey="${Encryption__MasterKey:-$(cat "$master_key_file")
 # anvil's well-known development accounts 0-2 (local chain only): admin/deployer, relayer, curator.
 export Chain__AdminKey="${Chain__AdminKey:-0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80}"
 export Chain__RelayerKey="${Chain__RelayerKey:-0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d}"
-export Chain__CuratorKey="${Chain__CuratorKey:-0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9bdf0f5cebe2b}"
+export Chain__CuratorKey="${Chain__CuratorKey:-0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a}"
 
 echo "run: building the CLI and the web app" >&2
 dotnet build src/EmrMarket.Cli -c Release --nologo -v quiet

@@ -26,6 +26,11 @@ public static class MarketChainSteps
         return (ulong)(BigInteger)marketplace.Abi.Event("OfferListed").Decode(receipt.Logs.First(l => l.Address == marketplace.Address))["offerId"]!;
     }
 
+    /// <summary>The admin mints <paramref name="amount"/> TestDollar units to <paramref name="to"/>.</summary>
+    public static async Task MintDollarsAsync(this DeployedChain chain, EthAddress to, BigInteger amount) =>
+        await new TransactionSender(chain.Rpc, chain.Admin, chain.ChainId).SendAndWaitAsync(
+            chain.Contract(ContractArtifacts.TestDollar).Transaction("mint", to, amount));
+
     /// <summary>A fresh key, given gas and <paramref name="price"/> TestDollar by the admin, approves the marketplace and buys a licence of the offer; returns the key.</summary>
     public static async Task<PrivateKey> BuyAsync(this DeployedChain chain, ulong offerId, BigInteger price)
     {
@@ -33,7 +38,7 @@ public static class MarketChainSteps
         await chain.FundAsync(buyer.Address);
         var dollar = chain.Contract(ContractArtifacts.TestDollar);
         var marketplace = chain.Contract(ContractArtifacts.DataMarketplace);
-        await new TransactionSender(chain.Rpc, chain.Admin, chain.ChainId).SendAndWaitAsync(dollar.Transaction("mint", buyer.Address, price));
+        await chain.MintDollarsAsync(buyer.Address, price);
         var sender = new TransactionSender(chain.Rpc, buyer, chain.ChainId);
         await sender.SendAndWaitAsync(dollar.Transaction("approve", marketplace.Address, price));
         await sender.SendAndWaitAsync(marketplace.Transaction("purchase", new BigInteger(offerId), Keccak256.Hash("agreement " + buyer.Address)));

@@ -1,5 +1,5 @@
 // The browser wallet (EIP-1193 window.ethereum: MetaMask and the like), for linking it (EIP-4361 with personal_sign)
-// and for signing consents (eth_signTypedData_v4). Every call answers { value } or { error }, never throws, so
+// for signing consents and purchases (eth_signTypedData_v4), and for sending a purchase (eth_sendTransaction). Every call answers { value } or { error }, never throws, so
 // the page can show the wallet's own reason ("User rejected the request.").
 
 const provider = () => (typeof window.ethereum?.request === 'function' ? window.ethereum : null);
@@ -31,4 +31,9 @@ export function personalSign(message, address) {
 
 export function signTypedData(address, typedDataJson) {
   return ask('eth_signTypedData_v4', [address, typedDataJson]);
+}
+
+// The wallet fills in gas, fees and nonce itself and answers the transaction hash.
+export function sendTransaction(from, to, data) {
+  return ask('eth_sendTransaction', [{ from, to, data }]);
 }
